@@ -1,0 +1,33 @@
+'use server';
+
+import { CredentialsSignin } from 'next-auth';
+import { signIn } from '@/lib/auth';
+import { THROTTLE_WINDOW_MS } from '@/lib/auth/login-throttle';
+import { safeCallbackUrl } from '@/lib/auth/safe-callback';
+import { publicAction } from '@/lib/actions/safe-action';
+import { AppError } from '@/lib/errors';
+import { signInSchema, signUpSchema } from '@/lib/users/sign-up-schema';
+import { signUpBuyer } from '@/lib/users/sign-up-buyer';
+
+/** Signs in through Auth.js; on success Auth.js redirects, so nothing is returned. */
+async function signInWithCredentials(identifier: string, password: string, callbackUrl?: string) {
+  try {
+    await signIn('credentials', { identifier, password, redirectTo: safeCallbackUrl(callbackUrl) });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      throw error.code === 'rate_limited'
+        ? new AppError('RATE_LIMITED', 'Too many sign-in attempts', { retryAfterSeconds: THROTTLE_WINDOW_MS / 1000 })
+        : new AppError('INVALID_CREDENTIALS');
+    }
+    throw error;
+  }
+}
+
+export const signInAction = publicAction(signInSchema, async ({ identifier, password, callbackUrl }) => {
+  await signInWithCredentials(identifier, password, callbackUrl);
+});
+
+export const signUpAction = publicAction(signUpSchema, async (input, { db }) => {
+  await signUpBuyer({ db, input });
+  await signInWithCredentials(input.phone, input.password);
+});

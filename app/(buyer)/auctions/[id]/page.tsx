@@ -1,0 +1,63 @@
+import Image from 'next/image';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { LotCard } from '@/components/auctions/lot-card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { db } from '@/db';
+import { getPublicAuction } from '@/lib/auctions/get-public-auction';
+import { formatFen } from '@/lib/money';
+
+const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+export default async function AuctionPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = idSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const auction = await getPublicAuction({ db: db(), auctionId: id.data });
+  if (!auction) notFound();
+  const [t, format, locale] = await Promise.all([getTranslations('auction'), getFormatter(), getLocale()]);
+  const range = (from: Date, to: Date) => format.dateTimeRange(from, to, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return (
+    <article className="space-y-6">
+      <header className="overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm md:flex">
+        <div className="relative aspect-[4/3] bg-stone-100 md:w-2/5 md:shrink-0">
+          {auction.coverUrl && <Image src={auction.coverUrl} alt="" fill unoptimized priority className="object-cover" sizes="(max-width: 768px) 100vw, 40vw" />}
+        </div>
+        <div className="space-y-3 p-4 sm:p-6 md:flex-1">
+          <div className="flex items-start justify-between gap-3">
+            <h1 className="font-serif text-xl font-bold text-stone-900 sm:text-2xl">{auction.title}</h1>
+            <StatusBadge status={auction.status} className="shrink-0" />
+          </div>
+          <p className="text-sm leading-6 text-stone-600">{auction.description}</p>
+          <dl className="grid gap-2 text-sm sm:grid-cols-3 md:grid-cols-1 lg:grid-cols-3">
+            <div className="rounded-lg bg-stone-50 px-3 py-2">
+              <dt className="text-xs text-stone-500">{t('preview')}</dt>
+              <dd className="text-stone-800">{range(auction.previewStartsAt, auction.previewEndsAt)}</dd>
+            </div>
+            <div className="rounded-lg bg-stone-50 px-3 py-2">
+              <dt className="text-xs text-stone-500">{t('live')}</dt>
+              <dd className="text-stone-800">{range(auction.startsAt, auction.endsAt)}</dd>
+            </div>
+            <div className="rounded-lg bg-stone-50 px-3 py-2">
+              <dt className="text-xs text-stone-500">{t('sessionDeposit')}</dt>
+              <dd className="font-semibold text-stone-800">{formatFen(auction.depositAmount, locale)}</dd>
+            </div>
+          </dl>
+        </div>
+      </header>
+      <section>
+        <h2 className="mb-3 font-serif text-lg font-semibold text-stone-900">{t('lots')}</h2>
+        {auction.lots.length === 0 ? (
+          <EmptyState title={t('lots')} body={t('noLots')} />
+        ) : (
+          <div className="grid gap-3 md:grid-cols-2">
+            {auction.lots.map((lot) => (
+              <LotCard key={lot.id} lot={lot} />
+            ))}
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,14 @@
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+
+export function Logo({ href = '/' }: { href?: string }) {
+  const t = useTranslations('common');
+  return (
+    <Link href={href} className="flex items-center gap-2 font-serif text-lg font-bold tracking-wide text-brand-800">
+      <span className="flex size-8 items-center justify-center rounded-md bg-seal-500 text-sm text-white" aria-hidden>
+        拍
+      </span>
+      {t('appName')}
+    </Link>
+  );
+}

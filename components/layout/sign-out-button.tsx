@@ -1,0 +1,14 @@
+import { useTranslations } from 'next-intl';
+import { signOutAction } from '@/lib/auth/sign-out-action';
+import { cn } from '@/components/ui/cn';
+
+export function SignOutButton({ className }: { className?: string }) {
+  const t = useTranslations('common');
+  return (
+    <form action={signOutAction}>
+      <button type="submit" className={cn('text-sm text-stone-600 hover:text-stone-900', className)}>
+        {t('signOut')}
+      </button>
+    </form>
+  );
+}

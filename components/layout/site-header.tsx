@@ -1,0 +1,38 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/components/ui/button';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { LocaleSwitcher } from './locale-switcher';
+import { Logo } from './logo';
+import { SignOutButton } from './sign-out-button';
+
+export async function SiteHeader({ user }: { user: CurrentUser | null }) {
+  const t = await getTranslations('common');
+  return (
+    <header className="sticky top-0 z-20 border-b border-stone-200/80 bg-paper/90 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-3 px-4">
+        <Logo />
+        <div className="flex items-center gap-3">
+          <LocaleSwitcher />
+          {user ? (
+            <>
+              {user.role === 'admin' && (
+                <Link href="/admin" className="hidden text-sm font-medium text-brand-700 hover:underline sm:inline">
+                  {t('admin')}
+                </Link>
+              )}
+              <span className="hidden max-w-32 truncate text-sm text-stone-600 sm:inline" data-testid="current-user">
+                {t('hello', { name: user.name })}
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <Link href="/login" className={buttonClass('primary', 'h-9 px-3')}>
+              {t('signIn')}
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { buttonClass } from './button';
+
+/** Previous / next links that keep the other query parameters. */
+export function Pagination({ page, pages, basePath, query = {} }: { page: number; pages: number; basePath: string; query?: Record<string, string> }) {
+  const t = useTranslations('common');
+  if (pages <= 1) return null;
+  const href = (target: number) => {
+    const params = new URLSearchParams({ ...query, page: String(target) });
+    return `${basePath}?${params.toString()}`;
+  };
+  return (
+    <nav className="mt-6 flex items-center justify-between gap-3" aria-label="pagination">
+      {page > 1 ? (
+        <Link className={buttonClass('secondary')} href={href(page - 1)}>
+          {t('previous')}
+        </Link>
+      ) : (
+        <span className={buttonClass('secondary', 'invisible')}>{t('previous')}</span>
+      )}
+      <span className="text-sm text-stone-500">{t('pageOf', { page, pages })}</span>
+      {page < pages ? (
+        <Link className={buttonClass('secondary')} href={href(page + 1)}>
+          {t('next')}
+        </Link>
+      ) : (
+        <span className={buttonClass('secondary', 'invisible')}>{t('next')}</span>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,79 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import type { z } from 'zod';
+import { db, type Database } from '@/db';
+import { currentUser, requireRole, type CurrentUser } from '@/lib/auth/current-user';
+import { now } from '@/lib/clock';
+import { AppError, isAppError, type ErrorCode, type FieldErrors } from '@/lib/errors';
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; error: string; fieldErrors: FieldErrors; retryAfterSeconds?: number };
+
+type Audience = 'public' | 'buyer' | 'admin';
+export type ActionContext<A extends Audience> = {
+  user: A extends 'public' ? CurrentUser | null : CurrentUser;
+  db: Database;
+  now: Date;
+};
+
+/** Form posts arrive as FormData; typed callers (react-hook-form) pass objects. */
+function toInput(raw: unknown): unknown {
+  if (!(raw instanceof FormData)) return raw;
+  return Object.fromEntries([...raw.entries()].filter(([key]) => !key.startsWith('$ACTION')));
+}
+
+function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '_form';
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+async function failure(error: AppError): Promise<ActionResult<never>> {
+  const t = await getTranslations();
+  // Schema messages are message keys; anything else (a hostile or malformed field) gets the
+  // generic message rather than zod's English text.
+  const translate = (message: string) => (t.has(message) ? t(message) : t('validation.invalid'));
+  const fieldErrors = Object.fromEntries(
+    Object.entries(error.details.fieldErrors ?? {}).map(([field, messages]) => [field, messages.map(translate)]),
+  );
+  return {
+    ok: false,
+    code: error.code,
+    error: t(`errors.${error.code}`),
+    fieldErrors,
+    ...(error.details.retryAfterSeconds ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
+  };
+}
+
+function defineAction<A extends Audience>(audience: A) {
+  return <S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, ctx: ActionContext<A>) => Promise<T>) =>
+    async (raw: z.input<S> | FormData): Promise<ActionResult<T>> => {
+      try {
+        // Authorise before looking at the input: a refused caller learns nothing about it.
+        const user = audience === 'public' ? await currentUser() : await requireRole(audience === 'admin' ? 'admin' : 'buyer');
+        const parsed = await schema.safeParseAsync(toInput(raw));
+        if (!parsed.success) {
+          throw new AppError('VALIDATION', 'Invalid input', { fieldErrors: zodFieldErrors(parsed.error) });
+        }
+        const context = { user, db: db(), now: now() } as ActionContext<A>;
+        return { ok: true, data: await handler(parsed.data, context) };
+      } catch (error) {
+        unstable_rethrow(error);
+        if (isAppError(error)) return failure(error);
+        console.error('[action] unexpected error', error);
+        return failure(new AppError('INTERNAL'));
+      }
+    };
+}
+
+/** Anyone may call; `ctx.user` is the caller if signed in. */
+export const publicAction = defineAction('public');
+/** Signed-in, unblocked buyers only. */
+export const buyerAction = defineAction('buyer');
+/** Signed-in, unblocked admins only: checked here, whatever the page or proxy did. */
+export const adminAction = defineAction('admin');

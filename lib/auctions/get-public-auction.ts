@@ -1,0 +1,73 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '@/db';
+import { auctions, lots, type AuctionStatus, type LotStatus } from '@/db/schema';
+import { PUBLIC_AUCTION_STATUSES } from './list-public-auctions';
+
+export type PublicLot = {
+  id: number;
+  title: string;
+  description: string;
+  coverUrl: string | null;
+  status: LotStatus;
+  startPrice: number;
+  currentPrice: number | null;
+  dealPrice: number | null;
+  depositAmount: number;
+  bidCount: number;
+  /** The reserve itself stays hidden; buyers only learn whether it is met. */
+  reserveMet: boolean | null;
+};
+
+export type PublicAuction = {
+  id: number;
+  title: string;
+  description: string;
+  coverUrl: string | null;
+  status: AuctionStatus;
+  previewStartsAt: Date;
+  previewEndsAt: Date;
+  startsAt: Date;
+  endsAt: Date;
+  depositAmount: number;
+  buyerPremiumBps: number;
+  totalPrice: number;
+  lots: PublicLot[];
+};
+
+/** A published auction with its lots as a buyer sees them, or null (drafts are not found). */
+export async function getPublicAuction({ db, auctionId }: { db: Executor; auctionId: number }): Promise<PublicAuction | null> {
+  const [auction] = await db
+    .select()
+    .from(auctions)
+    .where(and(eq(auctions.id, auctionId), inArray(auctions.status, PUBLIC_AUCTION_STATUSES)))
+    .limit(1);
+  if (!auction) return null;
+  const rows = await db.select().from(lots).where(eq(lots.auctionId, auctionId)).orderBy(asc(lots.position), asc(lots.id));
+  return {
+    id: auction.id,
+    title: auction.title,
+    description: auction.description,
+    coverUrl: auction.coverUrl,
+    status: auction.status,
+    previewStartsAt: auction.previewStartsAt,
+    previewEndsAt: auction.previewEndsAt,
+    startsAt: auction.startsAt,
+    endsAt: auction.endsAt,
+    depositAmount: auction.depositAmount,
+    buyerPremiumBps: auction.buyerPremiumBps,
+    totalPrice: auction.totalPrice,
+    lots: rows.map((lot) => ({
+      id: lot.id,
+      title: lot.title,
+      description: lot.description,
+      coverUrl: lot.coverUrl,
+      status: lot.status,
+      startPrice: lot.startPrice,
+      currentPrice: lot.currentPrice,
+      dealPrice: lot.dealPrice,
+      depositAmount: lot.depositAmount,
+      bidCount: lot.bidCount,
+      reserveMet: lot.reservePrice === null ? null : (lot.currentPrice ?? 0) >= lot.reservePrice,
+    })),
+  };
+}

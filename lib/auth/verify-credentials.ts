@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '@/db';
+import { users, type User } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { parseIdentifier } from './identifier';
+import { assertNotThrottled, recordLoginAttempt } from './login-throttle';
+import { DUMMY_HASH, verifyPassword } from './password';
+
+export type SignedInUser = Pick<User, 'id' | 'name' | 'role'>;
+
+/**
+ * Checks a sign-in. Every refusal other than throttling is the same INVALID_CREDENTIALS, so
+ * a caller cannot tell an unknown account from a wrong password or a blocked user.
+ */
+export async function verifyCredentials({
+  db,
+  identifier: rawIdentifier,
+  password,
+  ip,
+  now,
+}: {
+  db: Executor;
+  identifier: string;
+  password: string;
+  ip: string;
+  now: Date;
+}): Promise<SignedInUser> {
+  const identifier = parseIdentifier(rawIdentifier);
+  const key = identifier ? `${identifier.kind}:${identifier.value}` : `raw:${rawIdentifier.trim().toLowerCase()}`;
+  await assertNotThrottled({ db, identifier: key, ip, now });
+
+  const [user] = identifier
+    ? await db
+        .select()
+        .from(users)
+        .where(identifier.kind === 'email' ? eq(users.email, identifier.value) : eq(users.phone, identifier.value))
+        .limit(1)
+    : [];
+  const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  const succeeded = Boolean(user && passwordOk && !user.blocked);
+  await recordLoginAttempt({ db, identifier: key, ip, now, succeeded });
+  if (!user || !succeeded) throw new AppError('INVALID_CREDENTIALS', 'Wrong phone/email or password');
+  return { id: user.id, name: user.name, role: user.role };
+}

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Parsed lazily (never at import time) so that
+ * `next build`, which imports route modules, does not need production secrets.
+ */
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const databaseUrl = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'must be a postgres:// or postgresql:// URL with a host, e.g. postgres://user@127.0.0.1:5432/gavel')
+    .optional(),
+);
+
+const secret = z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: databaseUrl,
+  DATABASE_DRIVER: z.preprocess(emptyAsUndefined, z.enum(['pg', 'neon']).optional()),
+  AUTH_SECRET: secret,
+  CRON_SECRET: secret,
+  UPLOADTHING_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
+  APP_TIME_ZONE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default('Asia/Shanghai')
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Asia/Shanghai'),
+  ),
+  APP_URL: z.preprocess(emptyAsUndefined, z.url('must be an absolute URL such as https://gavel.example.com').default('http://localhost:3000')),
+  GAVEL_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
+});
+
+export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; CRON_SECRET: string };
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvError';
+  }
+}
+
+/** In development a missing secret is generated once and kept beside the embedded database. */
+function loadDevelopmentSecrets(dataDir: string): { AUTH_SECRET: string; CRON_SECRET: string } {
+  const file = path.join(dataDir, 'secrets.json');
+  let stored: Partial<Record<string, string>> = {};
+  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Record<string, string>>;
+  const secrets = {
+    AUTH_SECRET: stored.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    CRON_SECRET: stored.CRON_SECRET ?? randomBytes(32).toString('base64url'),
+  };
+  if (stored.AUTH_SECRET !== secrets.AUTH_SECRET || stored.CRON_SECRET !== secrets.CRON_SECRET) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets;
+}
+
+/** Parses an environment; throws EnvError naming every bad variable. Exported for tests. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  const needsGenerated = env.NODE_ENV !== 'production' && (!env.AUTH_SECRET || !env.CRON_SECRET);
+  const generated = needsGenerated ? loadDevelopmentSecrets(env.GAVEL_DATA_DIR) : undefined;
+  const AUTH_SECRET = env.AUTH_SECRET ?? generated?.AUTH_SECRET;
+  const CRON_SECRET = env.CRON_SECRET ?? generated?.CRON_SECRET;
+  if (!AUTH_SECRET || !CRON_SECRET) {
+    const missing = [AUTH_SECRET ? null : 'AUTH_SECRET', CRON_SECRET ? null : 'CRON_SECRET'].filter(Boolean);
+    throw new EnvError(
+      missing.map((name) => `${name} is not set: production needs it (generate one with \`openssl rand -base64 32\`).`).join('\n'),
+    );
+  }
+  return { ...env, AUTH_SECRET, CRON_SECRET };
+}
+
+const globalForEnv = globalThis as typeof globalThis & { gavelEnv?: Env };
+
+export function env(): Env {
+  globalForEnv.gavelEnv ??= parseEnv(process.env);
+  return globalForEnv.gavelEnv;
+}

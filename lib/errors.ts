@@ -1,0 +1,62 @@
+/**
+ * One error type for everything a caller may be refused. Each code maps once to an HTTP
+ * status and to a message key in the `errors` namespace of the UI messages.
+ */
+export const errorCodes = {
+  /** Input failed validation; `fieldErrors` says which fields. */
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  /** Wrong identifier or password: deliberately one message for both. */
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  /** Also used for records that exist but belong to someone else, so ids leak nothing. */
+  NOT_FOUND: 404,
+  /** The write lost to another one (a unique key or a status guard); retrying may succeed. */
+  CONFLICT: 409,
+  /** Too many attempts; `retryAfterSeconds` says when to try again. */
+  RATE_LIMITED: 429,
+  /** A bug or an outage; details go to the server log, never to the caller. */
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string = code,
+    readonly details: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = errorCodes[code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** Postgres unique_violation: a double effect refused by a constraint. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const cause = findPgError(error);
+  return cause?.code === '23505' && (constraint === undefined || cause.constraint === constraint);
+}
+
+type PgErrorLike = { code?: string; constraint?: string };
+
+function findPgError(error: unknown): PgErrorLike | undefined {
+  // Drizzle wraps driver errors; the Postgres fields sit on the error or on its cause.
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const candidate = current as PgErrorLike & { cause?: unknown };
+    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate;
+    current = candidate.cause;
+  }
+  return undefined;
+}
