@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Pool as NeonPool, neonConfig } from '@neondatabase/serverless';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -13,8 +13,13 @@ import { acquirePgliteLock } from './pglite-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
+/** What `execute` answers on every driver here: node-postgres, PGlite and Neon all give rows. */
+type RowsOf<T> = { rows: T[] };
+interface RowsResultHKT extends PgQueryResultHKT {
+  readonly type: RowsOf<this['row']>;
+}
 /** The query API shared by all three drivers: domain code is written against this only. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Database = PgDatabase<RowsResultHKT, Schema>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** A database or a transaction: verbs accept either so that callers can compose them. */
 export type Executor = Database | Transaction;
@@ -84,6 +89,11 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
   }
   const pool = new pg.Pool({ connectionString: options.url, max });
   return { db: drizzleNodePg(pool, drizzleOptions), driver: 'pg', location: describeUrl(options.url), close: () => pool.end() };
+}
+
+/** Rows of a raw SQL query. */
+export async function queryRows<T extends Record<string, unknown>>(db: Executor, query: SQL): Promise<T[]> {
+  return (await db.execute<T>(query)).rows;
 }
 
 /** Round trip that proves the database answers. */

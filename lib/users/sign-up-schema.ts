@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { normalizeEmail, normalizePhone } from '@/lib/auth/identifier';
 
 /** Shared by the sign-up form (client) and the sign-up action (server). Messages are i18n keys. */
-export const signUpSchema = z
-  .object({
+const signUpFields = z.object({
     name: z.string().trim().min(1, 'validation.nameRequired').max(30, 'validation.nameTooLong'),
     phone: z
       .string()
@@ -19,11 +18,16 @@ export const signUpSchema = z
     // bcrypt reads at most 72 bytes; a longer password would be silently truncated.
     password: z.string().min(8, 'validation.passwordTooShort').max(72, 'validation.passwordTooLong'),
     confirmPassword: z.string(),
-  })
-  .refine((value) => value.password === value.confirmPassword, {
-    path: ['confirmPassword'],
-    message: 'validation.passwordsDiffer',
-  });
+});
+
+const bothPasswords = z.object({ password: z.string(), confirmPassword: z.string() });
+
+export const signUpSchema = signUpFields.refine((value) => value.password === value.confirmPassword, {
+  path: ['confirmPassword'],
+  message: 'validation.passwordsDiffer',
+  // Compare as soon as both passwords are there, so every error shows in one round.
+  when: (payload) => bothPasswords.safeParse(payload.value).success,
+});
 
 export type SignUpInput = z.input<typeof signUpSchema>;
 export type SignUpData = z.output<typeof signUpSchema>;

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from './env';
+
+const secret = 'x'.repeat(32);
+
+describe('parseEnv', () => {
+  it('stops production start-up naming each missing secret', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError);
+    try {
+      parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret });
+    } catch (error) {
+      expect((error as Error).message).toContain('CRON_SECRET');
+      expect((error as Error).message).not.toContain('AUTH_SECRET');
+    }
+  });
+
+  it('generates development secrets once and keeps them', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gavel-env-'));
+    const first = parseEnv({ NODE_ENV: 'development', GAVEL_DATA_DIR: dir });
+    const second = parseEnv({ NODE_ENV: 'development', GAVEL_DATA_DIR: dir });
+    expect(first.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(first.AUTH_SECRET).not.toBe(first.CRON_SECRET);
+    expect(second.AUTH_SECRET).toBe(first.AUTH_SECRET);
+    expect(second.CRON_SECRET).toBe(first.CRON_SECRET);
+  });
+
+  it('names a malformed DATABASE_URL', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL: must be a postgres/,
+    );
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('treats empty variables as unset and applies defaults', () => {
+    const env = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, DATABASE_URL: '', APP_TIME_ZONE: '' });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.APP_TIME_ZONE).toBe('Asia/Shanghai');
+    expect(env.APP_URL).toBe('http://localhost:3000');
+  });
+
+  it('refuses an unknown time zone and a short secret', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, APP_TIME_ZONE: 'Mars/Olympus' })).toThrow(/APP_TIME_ZONE/);
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'short', CRON_SECRET: secret })).toThrow(/AUTH_SECRET: must be at least 16/);
+  });
+});

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase, queryRows, type DatabaseHandle, type Driver } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { startNeonRelay, useNeonRelay } from './neon-relay';
+
+/** PGlite always; real Postgres directly and through the Neon driver when DATABASE_URL is set. */
+export function testDrivers(): Driver[] {
+  return process.env.DATABASE_URL ? ['pglite', 'pg', 'neon'] : ['pglite'];
+}
+
+export type TestDatabase = DatabaseHandle & {
+  /** Empties every table (≈ms) so each test starts clean without re-migrating. */
+  reset(): Promise<void>;
+  destroy(): Promise<void>;
+};
+
+let relay: Awaited<ReturnType<typeof startNeonRelay>> | undefined;
+
+/** How many Postgres connections the Neon driver has opened through the local relay. */
+export function neonRelayConnections(): number {
+  return relay?.connections() ?? 0;
+}
+
+/**
+ * A freshly migrated database of its own: in-memory PGlite, or a new Postgres database
+ * named for this run (dropped by destroy), so parallel files and runs never collide.
+ */
+export async function createTestDatabase(driver: Driver): Promise<TestDatabase> {
+  let handle: DatabaseHandle;
+  let dropDatabase = async () => {};
+  if (driver === 'pglite') {
+    handle = openDatabase({ driver: 'pglite', dataDir: null });
+  } else {
+    const serverUrl = process.env.DATABASE_URL;
+    if (!serverUrl) throw new Error(`${driver} tests need DATABASE_URL`);
+    const name = `gavel_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    if (driver === 'neon') {
+      relay ??= await startNeonRelay();
+      useNeonRelay(relay.port);
+    }
+    handle = openDatabase({ driver, url: url.toString(), maxConnections: 25 });
+    dropDatabase = async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    };
+  }
+  await migrateDatabase(handle);
+  const tables = await queryRows<{ tablename: string }>(handle.db, sql`select tablename from pg_tables where schemaname = 'public'`);
+  const truncate = sql.raw(`truncate ${tables.map((row) => `"${row.tablename}"`).join(', ')} restart identity cascade`);
+  return {
+    ...handle,
+    reset: async () => {
+      await handle.db.execute(truncate);
+    },
+    destroy: async () => {
+      await handle.close();
+      await dropDatabase();
+    },
+  };
+}
