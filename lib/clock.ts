@@ -19,7 +19,7 @@ export function clock(): Clock {
 }
 
 /** Replaces the process clock (tests); returns a function that restores the previous one. */
-export function useClock(next: Clock): () => void {
+export function setClock(next: Clock): () => void {
   const previous = holder.gavelClock;
   holder.gavelClock = next;
   return () => {

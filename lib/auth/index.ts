@@ -40,6 +40,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: 'jwt' },
   pages: { signIn: '/login' },
+  logger: {
+    // A refused sign-in is expected traffic, already counted in login_attempts; Auth.js
+    // would otherwise print a stack trace for each one.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error('[auth]', error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { identifier: {}, password: {} },

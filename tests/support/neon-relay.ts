@@ -29,7 +29,7 @@ export async function startNeonRelay(): Promise<{ port: number; connections(): n
 }
 
 /** Points the Neon driver at the relay, speaking plain (non-TLS) WebSocket as a local proxy does. */
-export function useNeonRelay(port: number) {
+export function routeNeonThroughRelay(port: number) {
   neonConfig.wsProxy = (host, targetPort) => `127.0.0.1:${port}/v1?address=${host}:${targetPort}`;
   neonConfig.useSecureWebSocket = false;
   neonConfig.pipelineTLS = false;

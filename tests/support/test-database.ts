@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, queryRows, type DatabaseHandle, type Driver } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { startNeonRelay, useNeonRelay } from './neon-relay';
+import { startNeonRelay, routeNeonThroughRelay } from './neon-relay';
 
 /** PGlite always; real Postgres directly and through the Neon driver when DATABASE_URL is set. */
 export function testDrivers(): Driver[] {
@@ -44,7 +44,7 @@ export async function createTestDatabase(driver: Driver): Promise<TestDatabase> 
     url.pathname = `/${name}`;
     if (driver === 'neon') {
       relay ??= await startNeonRelay();
-      useNeonRelay(relay.port);
+      routeNeonThroughRelay(relay.port);
     }
     handle = openDatabase({ driver, url: url.toString(), maxConnections: 25 });
     dropDatabase = async () => {

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { adminState, demo, screenshot, signIn } from './support';
+
+test('[ADMIN] an admin who opens /admin signs in and lands on the dashboard', async ({ page }) => {
+  await page.goto('/admin');
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin|\/login\?callbackUrl=\/admin/);
+  await signIn(page, demo.admin);
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('heading', { name: '概览' })).toBeVisible();
+  await expect(page.getByTestId('current-user')).toContainText(demo.admin.name);
+  const stats = page.getByTestId('dashboard-stats');
+  await expect(stats.getByText('拍卖中')).toBeVisible();
+  await expect(stats.getByText('¥2,600.00')).toBeVisible();
+  await expect(page.getByRole('cell', { name: '茶器专场（筹备中）' })).toBeVisible();
+  await screenshot(page, 'admin-dashboard');
+});
+
+test.describe('signed in as admin', () => {
+  test.use({ storageState: adminState });
+
+  test('[ADMIN] the auctions list shows drafts too, on a phone as well', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto('/admin/auctions');
+    await expect(page.getByRole('heading', { name: '拍卖专场' })).toBeVisible();
+    await expect(page.getByRole('row')).toHaveCount(7);
+    await expect(page.getByRole('cell', { name: '茶器专场（筹备中）' })).toBeVisible();
+    await screenshot(page, 'admin-auctions-375');
+  });
+});
+
+test('[ADMIN] a buyer who opens /admin is refused', async ({ page }) => {
+  await page.goto('/login');
+  await signIn(page, demo.buyer);
+  await expect(page.getByTestId('current-user')).toContainText(demo.buyer.name);
+  const response = await page.goto('/admin');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: '没有访问权限' })).toBeVisible();
+  await expect(page.getByText('概览')).toHaveCount(0);
+  await screenshot(page, 'admin-refused-buyer');
+});
