@@ -37,4 +37,11 @@ test('[ADMIN] a buyer who opens /admin is refused', async ({ page }) => {
   await expect(page.getByRole('heading', { name: '没有访问权限' })).toBeVisible();
   await expect(page.getByText('概览')).toHaveCount(0);
   await screenshot(page, 'admin-refused-buyer');
+
+  await page.getByRole('link', { name: '返回首页' }).click();
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
+  const afterSignOut = await page.goto('/admin');
+  await expect(page).toHaveURL(/\/login/);
+  expect(afterSignOut?.status()).toBe(200);
 });

@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,6 +8,7 @@ import { signInAction } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
 import { signInSchema, type SignInInput } from '@/lib/users/sign-up-schema';
 import { applyFieldErrors } from './apply-action-errors';
+import { AuthSwitchLink } from './auth-switch-link';
 import { FormAlert } from './form-alert';
 import { FormField } from './form-field';
 
@@ -44,12 +44,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {t('submitSignIn')}
       </Button>
-      <p className="text-center text-sm text-stone-500">
-        {t('noAccount')}{' '}
-        <Link href="/signup" className="font-medium text-brand-700 hover:underline">
-          {t('submitSignUp')}
-        </Link>
-      </p>
+      <AuthSwitchLink question={t('noAccount')} href="/signup" label={t('submitSignUp')} />
     </form>
   );
 }

@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,6 +8,7 @@ import { signUpAction } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
 import { signUpSchema, type SignUpData, type SignUpInput } from '@/lib/users/sign-up-schema';
 import { applyFieldErrors } from './apply-action-errors';
+import { AuthSwitchLink } from './auth-switch-link';
 import { FormAlert } from './form-alert';
 import { FormField } from './form-field';
 
@@ -52,12 +52,7 @@ export function SignUpForm() {
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {t('submitSignUp')}
       </Button>
-      <p className="text-center text-sm text-stone-500">
-        {t('haveAccount')}{' '}
-        <Link href="/login" className="font-medium text-brand-700 hover:underline">
-          {t('submitSignIn')}
-        </Link>
-      </p>
+      <AuthSwitchLink question={t('haveAccount')} href="/login" label={t('submitSignIn')} />
     </form>
   );
 }

@@ -3,7 +3,8 @@ import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { db, type Database } from '@/db';
-import { currentUser, requireRole, type CurrentUser } from '@/lib/auth/current-user';
+import { assertRole } from '@/lib/auth/assert-role';
+import { currentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
 import { AppError, isAppError, type ErrorCode, type FieldErrors } from '@/lib/errors';
 
@@ -55,7 +56,8 @@ function defineAction<A extends Audience>(audience: A) {
     async (raw: z.input<S> | FormData): Promise<ActionResult<T>> => {
       try {
         // Authorise before looking at the input: a refused caller learns nothing about it.
-        const user = audience === 'public' ? await currentUser() : await requireRole(audience === 'admin' ? 'admin' : 'buyer');
+        const signedIn = await currentUser();
+        const user = audience === 'public' ? signedIn : assertRole(signedIn, audience === 'admin' ? 'admin' : 'buyer');
         const parsed = await schema.safeParseAsync(toInput(raw));
         if (!parsed.success) {
           throw new AppError('VALIDATION', 'Invalid input', { fieldErrors: zodFieldErrors(parsed.error) });

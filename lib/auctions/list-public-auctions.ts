@@ -19,7 +19,7 @@ export type PublicAuctionCard = {
   lotCount: number;
 };
 
-/** Live first, then preview, upcoming, and ended last; soonest first within each. */
+/** Live first (ending soonest first), then preview and upcoming (starting soonest first), then ended (latest first). */
 export async function listPublicAuctions({ db, page }: { db: Executor; page: PageRequest }): Promise<Page<PublicAuctionCard>> {
   const visible = inArray(auctions.status, PUBLIC_AUCTION_STATUSES);
   const lotCount = db.$count(lots, sql`${lots.auctionId} = ${auctions.id}`);
@@ -41,7 +41,7 @@ export async function listPublicAuctions({ db, page }: { db: Executor; page: Pag
       .where(visible)
       .orderBy(
         sql`case ${auctions.status} when 'live' then 0 when 'preview' then 1 when 'scheduled' then 2 else 3 end`,
-        sql`case when ${auctions.status} = 'ended' then -extract(epoch from ${auctions.endsAt}) else extract(epoch from ${auctions.startsAt}) end`,
+        sql`case ${auctions.status} when 'live' then extract(epoch from ${auctions.endsAt}) when 'ended' then -extract(epoch from ${auctions.endsAt}) else extract(epoch from ${auctions.startsAt}) end`,
         auctions.id,
       )
       .limit(page.pageSize)

@@ -3,7 +3,6 @@ import { eq } from 'drizzle-orm';
 import { cache } from 'react';
 import { db } from '@/db';
 import { users, type UserRole } from '@/db/schema';
-import { AppError } from '@/lib/errors';
 import { auth } from './index';
 
 export type CurrentUser = { id: number; name: string; role: UserRole };
@@ -24,11 +23,3 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!user || user.blocked) return null;
   return { id: user.id, name: user.name, role: user.role };
 });
-
-/** Throws UNAUTHENTICATED or FORBIDDEN unless the caller is signed in with the role. */
-export async function requireRole(role: UserRole): Promise<CurrentUser> {
-  const user = await currentUser();
-  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-  if (user.role !== role) throw new AppError('FORBIDDEN', `Only for ${role}s`);
-  return user;
-}

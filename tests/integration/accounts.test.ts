@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, THROTTLE_WINDOW_MS } from '@/lib/auth/login-throttle';
 import { verifyCredentials } from '@/lib/auth/verify-credentials';
 import { AppError } from '@/lib/errors';
 import { signUpSchema } from '@/lib/users/sign-up-schema';
 import { signUpBuyer } from '@/lib/users/sign-up-buyer';
-import { createTestDatabase, testDrivers, type TestDatabase } from '../support/test-database';
+import { databaseForEachTest, testDrivers } from '../support/test-database';
 
 const now = new Date('2026-11-25T04:00:00Z');
 const signUp = (overrides: Record<string, string> = {}) =>
@@ -22,24 +22,15 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe.each(testDrivers())('accounts on %s', (driver) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-  });
-  afterAll(async () => {
-    await database?.destroy();
-  });
-  beforeEach(async () => {
-    await database.reset();
-  });
+  const current = databaseForEachTest(driver);
 
   const attempt = (identifier: string, password: string, ip = '203.0.113.7', at = now) =>
-    verifyCredentials({ db: database.db, identifier, password, ip, now: at });
+    verifyCredentials({ db: current().db, identifier, password, ip, now: at });
 
   it('signs a buyer up with a hashed password and lets them sign in by phone or email', async () => {
-    const user = await signUpBuyer({ db: database.db, input: signUp() });
+    const user = await signUpBuyer({ db: current().db, input: signUp() });
     expect(user.role).toBe('buyer');
-    const [row] = await database.db.select().from(users).where(eq(users.id, user.id));
+    const [row] = await current().db.select().from(users).where(eq(users.id, user.id));
     expect(row!.passwordHash).not.toContain('correct-horse');
     expect(row).toMatchObject({ phone: '13912345678', email: 'lin@example.com' });
     await expect(attempt('+86 139-1234-5678', 'correct-horse')).resolves.toMatchObject({ id: user.id, role: 'buyer' });
@@ -47,24 +38,24 @@ describe.each(testDrivers())('accounts on %s', (driver) => {
   });
 
   it('answers a taken phone or email with a field error and writes nothing', async () => {
-    await signUpBuyer({ db: database.db, input: signUp() });
-    const phoneTaken = await refusal(signUpBuyer({ db: database.db, input: signUp({ email: 'other@example.com' }) }));
+    await signUpBuyer({ db: current().db, input: signUp() });
+    const phoneTaken = await refusal(signUpBuyer({ db: current().db, input: signUp({ email: 'other@example.com' }) }));
     expect(phoneTaken.details.fieldErrors).toEqual({ phone: ['validation.phoneTaken'] });
-    const emailTaken = await refusal(signUpBuyer({ db: database.db, input: signUp({ phone: '13700000000' }) }));
+    const emailTaken = await refusal(signUpBuyer({ db: current().db, input: signUp({ phone: '13700000000' }) }));
     expect(emailTaken.details.fieldErrors).toEqual({ email: ['validation.emailTaken'] });
-    expect(await database.db.$count(users)).toBe(1);
+    expect(await current().db.$count(users)).toBe(1);
   });
 
   it('gives one answer for an unknown account, a wrong password and a blocked user', async () => {
-    const user = await signUpBuyer({ db: database.db, input: signUp() });
+    const user = await signUpBuyer({ db: current().db, input: signUp() });
     expect((await refusal(attempt('13800009999', 'correct-horse'))).code).toBe('INVALID_CREDENTIALS');
     expect((await refusal(attempt('13912345678', 'wrong-horse'))).code).toBe('INVALID_CREDENTIALS');
-    await database.db.update(users).set({ blocked: true }).where(eq(users.id, user.id));
+    await current().db.update(users).set({ blocked: true }).where(eq(users.id, user.id));
     expect((await refusal(attempt('13912345678', 'correct-horse'))).code).toBe('INVALID_CREDENTIALS');
   });
 
   it('pauses an account after repeated failures, even for the right password, until the window passes', async () => {
-    await signUpBuyer({ db: database.db, input: signUp() });
+    await signUpBuyer({ db: current().db, input: signUp() });
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
       // Different IPs: the account limit must hold however the guesser spreads out.
       await refusal(attempt('13912345678', `guess-${i}`, `198.51.100.${i}`));
@@ -77,7 +68,7 @@ describe.each(testDrivers())('accounts on %s', (driver) => {
   });
 
   it('pauses an IP that tries many accounts', async () => {
-    await signUpBuyer({ db: database.db, input: signUp() });
+    await signUpBuyer({ db: current().db, input: signUp() });
     for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await refusal(attempt(`1380000${String(i).padStart(4, '0')}`, 'guess', '192.0.2.1'));
     expect((await refusal(attempt('13912345678', 'correct-horse', '192.0.2.1'))).code).toBe('RATE_LIMITED');
     await expect(attempt('13912345678', 'correct-horse', '192.0.2.2')).resolves.toMatchObject({ role: 'buyer' });

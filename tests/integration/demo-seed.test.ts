@@ -88,6 +88,8 @@ describe.each(testDrivers())('demo seed on %s', (driver) => {
     const page = await listPublicAuctions({ db: database.db, page: pageRequest(1, 20) });
     expect(page.total).toBe(5);
     expect(page.items.map((item) => item.status)).toEqual(['live', 'live', 'preview', 'scheduled', 'ended']);
+    // The example closes in two hours, the rock-tea auction tomorrow: the sooner one leads.
+    expect(page.items[0]!.title).toBe(EXAMPLE_AUCTION_TITLE);
     expect(page.items.some((item) => item.title.includes('筹备中'))).toBe(false);
     const secondPage = await listPublicAuctions({ db: database.db, page: pageRequest(2, 3) });
     expect(secondPage.items).toHaveLength(2);

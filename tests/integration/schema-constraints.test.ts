@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { bids, deposits, orders, payments, refunds } from '@/db/schema';
 import { isUniqueViolation } from '@/lib/errors';
 import { orderValues, seedAuction, seedBuyer, seedHeldDeposit } from '../support/factories';
-import { createTestDatabase, neonRelayConnections, testDrivers, type TestDatabase } from '../support/test-database';
+import { databaseForEachTest, neonRelayConnections, testDrivers } from '../support/test-database';
 
 /** Postgres check_violation, as drizzle reports it (on the error or its cause). */
 function checkViolation(error: unknown): boolean {
@@ -13,19 +13,10 @@ function checkViolation(error: unknown): boolean {
 }
 
 describe.each(testDrivers())('schema on %s', (driver) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-  });
-  afterAll(async () => {
-    await database?.destroy();
-  });
-  beforeEach(async () => {
-    await database.reset();
-  });
+  const current = databaseForEachTest(driver);
 
   it('has every table of the domain after migrating', async () => {
-    const rows = await queryRows<{ tablename: string }>(database.db, sql`select tablename from pg_tables where schemaname = 'public' order by 1`);
+    const rows = await queryRows<{ tablename: string }>(current().db, sql`select tablename from pg_tables where schemaname = 'public' order by 1`);
     expect(rows.map((row) => row.tablename)).toEqual(
       expect.arrayContaining([
         'users', 'login_attempts', 'addresses', 'auctions', 'lots', 'lot_images', 'bids', 'proxy_bids', 'increment_ladders',
@@ -36,76 +27,76 @@ describe.each(testDrivers())('schema on %s', (driver) => {
   });
 
   it('allows one order per lot', async () => {
-    const buyer = await seedBuyer(database.db);
-    const { auction, lots } = await seedAuction(database.db);
+    const buyer = await seedBuyer(current().db);
+    const { auction, lots } = await seedAuction(current().db);
     const lot = lots[0]!;
-    const { deposit } = await seedHeldDeposit(database.db, { userId: buyer.id, auctionId: auction.id });
+    const { deposit } = await seedHeldDeposit(current().db, { userId: buyer.id, auctionId: auction.id });
     const values = { lotId: lot.id, auctionId: auction.id, userId: buyer.id, depositId: deposit.id };
-    await database.db.insert(orders).values(orderValues(values));
-    await expect(database.db.insert(orders).values(orderValues(values))).rejects.toSatisfy((error) => isUniqueViolation(error, 'orders_one_per_lot'));
+    await current().db.insert(orders).values(orderValues(values));
+    await expect(current().db.insert(orders).values(orderValues(values))).rejects.toSatisfy((error) => isUniqueViolation(error, 'orders_one_per_lot'));
   });
 
   it('lets exactly one of many concurrent writers create the order for a lot', async () => {
-    const buyer = await seedBuyer(database.db);
-    const { auction, lots } = await seedAuction(database.db);
-    const { deposit } = await seedHeldDeposit(database.db, { userId: buyer.id, auctionId: auction.id });
+    const buyer = await seedBuyer(current().db);
+    const { auction, lots } = await seedAuction(current().db);
+    const { deposit } = await seedHeldDeposit(current().db, { userId: buyer.id, auctionId: auction.id });
     const values = { lotId: lots[0]!.id, auctionId: auction.id, userId: buyer.id, depositId: deposit.id };
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => database.db.insert(orders).values(orderValues(values))));
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => current().db.insert(orders).values(orderValues(values))));
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     for (const result of results) {
       if (result.status === 'rejected') expect(isUniqueViolation(result.reason, 'orders_one_per_lot')).toBe(true);
     }
-    expect(await database.db.$count(orders)).toBe(1);
+    expect(await current().db.$count(orders)).toBe(1);
     if (driver === 'neon') expect(neonRelayConnections()).toBeGreaterThan(1);
   });
 
   it('allows one session deposit per buyer and auction, and one lot deposit per buyer and lot', async () => {
-    const buyer = await seedBuyer(database.db);
-    const { auction, lots } = await seedAuction(database.db, { lots: 2 });
-    await seedHeldDeposit(database.db, { userId: buyer.id, auctionId: auction.id });
-    await expect(seedHeldDeposit(database.db, { userId: buyer.id, auctionId: auction.id })).rejects.toSatisfy((error) =>
+    const buyer = await seedBuyer(current().db);
+    const { auction, lots } = await seedAuction(current().db, { lots: 2 });
+    await seedHeldDeposit(current().db, { userId: buyer.id, auctionId: auction.id });
+    await expect(seedHeldDeposit(current().db, { userId: buyer.id, auctionId: auction.id })).rejects.toSatisfy((error) =>
       isUniqueViolation(error, 'deposits_one_session_per_user_auction'),
     );
-    await seedHeldDeposit(database.db, { userId: buyer.id, auctionId: auction.id, lotId: lots[0]!.id, amount: 20_000 });
-    await seedHeldDeposit(database.db, { userId: buyer.id, auctionId: auction.id, lotId: lots[1]!.id, amount: 20_000 });
-    await expect(seedHeldDeposit(database.db, { userId: buyer.id, auctionId: auction.id, lotId: lots[0]!.id, amount: 20_000 })).rejects.toSatisfy(
+    await seedHeldDeposit(current().db, { userId: buyer.id, auctionId: auction.id, lotId: lots[0]!.id, amount: 20_000 });
+    await seedHeldDeposit(current().db, { userId: buyer.id, auctionId: auction.id, lotId: lots[1]!.id, amount: 20_000 });
+    await expect(seedHeldDeposit(current().db, { userId: buyer.id, auctionId: auction.id, lotId: lots[0]!.id, amount: 20_000 })).rejects.toSatisfy(
       (error) => isUniqueViolation(error, 'deposits_one_per_user_lot'),
     );
   });
 
   it('refuses a deposit write that creates or loses money', async () => {
-    const buyer = await seedBuyer(database.db);
-    const { auction } = await seedAuction(database.db);
-    const { deposit } = await seedHeldDeposit(database.db, { userId: buyer.id, auctionId: auction.id, amount: 100_000 });
+    const buyer = await seedBuyer(current().db);
+    const { auction } = await seedAuction(current().db);
+    const { deposit } = await seedHeldDeposit(current().db, { userId: buyer.id, auctionId: auction.id, amount: 100_000 });
     // Forfeiting without lowering the balance would count the money twice.
-    await expect(database.db.update(deposits).set({ forfeitedAmount: 20_000 }).where(eq(deposits.id, deposit.id))).rejects.toSatisfy(checkViolation);
-    await database.db.update(deposits).set({ forfeitedAmount: 20_000, balance: 80_000, status: 'frozen' }).where(eq(deposits.id, deposit.id));
-    const [row] = await database.db.select().from(deposits).where(eq(deposits.id, deposit.id));
+    await expect(current().db.update(deposits).set({ forfeitedAmount: 20_000 }).where(eq(deposits.id, deposit.id))).rejects.toSatisfy(checkViolation);
+    await current().db.update(deposits).set({ forfeitedAmount: 20_000, balance: 80_000, status: 'frozen' }).where(eq(deposits.id, deposit.id));
+    const [row] = await current().db.select().from(deposits).where(eq(deposits.id, deposit.id));
     expect(row!.amount).toBe(row!.balance + row!.refundedAmount + row!.forfeitedAmount);
   });
 
   it('never takes the same payment or refund idempotency key twice', async () => {
-    const buyer = await seedBuyer(database.db);
-    const { auction } = await seedAuction(database.db);
-    const { deposit, payment } = await seedHeldDeposit(database.db, { userId: buyer.id, auctionId: auction.id });
+    const buyer = await seedBuyer(current().db);
+    const { auction } = await seedAuction(current().db);
+    const { deposit, payment } = await seedHeldDeposit(current().db, { userId: buyer.id, auctionId: auction.id });
     await expect(
-      database.db.insert(payments).values({ userId: buyer.id, purpose: 'deposit', depositId: deposit.id, amount: 1, provider: 'sandbox', idempotencyKey: payment.idempotencyKey }),
+      current().db.insert(payments).values({ userId: buyer.id, purpose: 'deposit', depositId: deposit.id, amount: 1, provider: 'sandbox', idempotencyKey: payment.idempotencyKey }),
     ).rejects.toSatisfy((error) => isUniqueViolation(error, 'payments_idempotency_key'));
     const refund = { paymentId: payment.id, depositId: deposit.id, amount: 100_000, reason: 'test', idempotencyKey: `refund:deposit:${deposit.id}` };
-    await database.db.insert(refunds).values(refund);
-    await expect(database.db.insert(refunds).values(refund)).rejects.toSatisfy((error) => isUniqueViolation(error, 'refunds_idempotency_key'));
+    await current().db.insert(refunds).values(refund);
+    await expect(current().db.insert(refunds).values(refund)).rejects.toSatisfy((error) => isUniqueViolation(error, 'refunds_idempotency_key'));
   });
 
   it('derives the amount due and never lets it go below zero', async () => {
-    const buyer = await seedBuyer(database.db);
-    const { auction, lots } = await seedAuction(database.db, { lots: 2 });
-    const { deposit } = await seedHeldDeposit(database.db, { userId: buyer.id, auctionId: auction.id });
+    const buyer = await seedBuyer(current().db);
+    const { auction, lots } = await seedAuction(current().db, { lots: 2 });
+    const { deposit } = await seedHeldDeposit(current().db, { userId: buyer.id, auctionId: auction.id });
     const base = { auctionId: auction.id, userId: buyer.id, depositId: deposit.id };
-    const [withPremium] = await database.db
+    const [withPremium] = await current().db
       .insert(orders)
       .values({ ...orderValues({ ...base, lotId: lots[0]!.id, dealPrice: 50_000 }), buyerPremium: 5_000, couponDiscount: 2_000 })
       .returning();
-    const [free] = await database.db
+    const [free] = await current().db
       .insert(orders)
       .values({ ...orderValues({ ...base, lotId: lots[1]!.id, dealPrice: 1_000 }), couponDiscount: 5_000 })
       .returning();
@@ -114,24 +105,24 @@ describe.each(testDrivers())('schema on %s', (driver) => {
   });
 
   it('keeps two accepted bids on one lot from sharing an amount', async () => {
-    const [a, b] = [await seedBuyer(database.db), await seedBuyer(database.db)];
-    const { lots } = await seedAuction(database.db);
+    const [a, b] = [await seedBuyer(current().db), await seedBuyer(current().db)];
+    const { lots } = await seedAuction(current().db);
     const lotId = lots[0]!.id;
-    await database.db.insert(bids).values({ lotId, userId: a.id, amount: 10_000, placedAt: new Date() });
-    await expect(database.db.insert(bids).values({ lotId, userId: b.id, amount: 10_000, placedAt: new Date() })).rejects.toSatisfy((error) =>
+    await current().db.insert(bids).values({ lotId, userId: a.id, amount: 10_000, placedAt: new Date() });
+    await expect(current().db.insert(bids).values({ lotId, userId: b.id, amount: 10_000, placedAt: new Date() })).rejects.toSatisfy((error) =>
       isUniqueViolation(error, 'bids_lot_amount_key'),
     );
   });
 
   it('rolls a failed transaction back whole', async () => {
-    const buyer = await seedBuyer(database.db);
-    const { auction, lots } = await seedAuction(database.db);
+    const buyer = await seedBuyer(current().db);
+    const { auction, lots } = await seedAuction(current().db);
     await expect(
-      database.db.transaction(async (tx) => {
+      current().db.transaction(async (tx) => {
         await tx.insert(bids).values({ lotId: lots[0]!.id, userId: buyer.id, amount: 10_000, placedAt: new Date() });
         await tx.insert(deposits).values({ userId: buyer.id, auctionId: auction.id, kind: 'session', amount: -1 });
       }),
     ).rejects.toSatisfy(checkViolation);
-    expect(await database.db.$count(bids)).toBe(0);
+    expect(await current().db.$count(bids)).toBe(0);
   });
 });

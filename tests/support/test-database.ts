@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { openDatabase, queryRows, type DatabaseHandle, type Driver } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { startNeonRelay, routeNeonThroughRelay } from './neon-relay';
@@ -66,5 +67,26 @@ export async function createTestDatabase(driver: Driver): Promise<TestDatabase> 
       await handle.close();
       await dropDatabase();
     },
+  };
+}
+
+/**
+ * One migrated database for a describe block, emptied before each test; returns a getter
+ * because the database exists only once the hooks have run.
+ */
+export function databaseForEachTest(driver: Driver): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+  beforeEach(async () => {
+    await database?.reset();
+  });
+  return () => {
+    if (!database) throw new Error('the test database is not ready yet');
+    return database;
   };
 }

@@ -7,7 +7,7 @@ import { guardAdminPage } from '@/lib/auth/admin-page-guard';
 
 /**
  * First gate of the back office. Each admin page, action and route handler checks the role
- * again itself (guardAdminPage / adminAction / requireRole): a layout does not run for a
+ * again itself (guardAdminPage / adminAction / assertRole): a layout does not run for a
  * server action call, and it renders in parallel with its page.
  */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

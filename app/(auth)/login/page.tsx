@@ -1,5 +1,7 @@
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { currentUser } from '@/lib/auth/current-user';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback';
 
 export async function generateMetadata() {
@@ -10,6 +12,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations('auth');
   const raw = (await searchParams).callbackUrl;
   const callbackUrl = safeCallbackUrl(Array.isArray(raw) ? raw[0] : raw);
+  if (await currentUser()) redirect(callbackUrl);
   return (
     <>
       <h1 className="font-serif text-xl font-bold text-stone-900">{t('signInTitle')}</h1>

@@ -1,11 +1,14 @@
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SignUpForm } from '@/components/auth/sign-up-form';
+import { currentUser } from '@/lib/auth/current-user';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('auth'))('signUpTitle') };
 }
 
 export default async function SignUpPage() {
+  if (await currentUser()) redirect('/');
   const t = await getTranslations('auth');
   return (
     <>

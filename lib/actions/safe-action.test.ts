@@ -1,0 +1,87 @@
+import { createTranslator } from 'next-intl';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import messages from '@/lib/i18n/messages/zh-CN.json';
+import { AppError } from '@/lib/errors';
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+
+vi.mock('@/lib/auth/current-user', () => ({ currentUser: async () => session.user }));
+vi.mock('@/db', () => ({ db: () => ({ fake: 'db' }) }));
+vi.mock('next-intl/server', () => ({
+  getTranslations: async () => createTranslator({ locale: 'zh-CN', messages }),
+}));
+
+const { adminAction, buyerAction, publicAction } = await import('./safe-action');
+
+const schema = z.object({
+  title: z.string().min(1, 'validation.nameRequired'),
+  amount: z.coerce.number().int().positive(),
+});
+
+const buyer: CurrentUser = { id: 7, name: '华新', role: 'buyer' };
+const admin: CurrentUser = { id: 1, name: '运营小周', role: 'admin' };
+
+describe('action wrappers', () => {
+  const handler = vi.fn(async (input: z.output<typeof schema>, context: { user: CurrentUser | null }) => ({
+    saved: input.title,
+    by: context.user?.id ?? null,
+  }));
+  beforeEach(() => {
+    handler.mockClear();
+    session.user = null;
+  });
+
+  it('refuses anonymous callers and buyers before looking at the input', async () => {
+    const action = adminAction(schema, handler);
+    expect(await action({ title: '', amount: -1 })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', error: '请先登录' });
+    session.user = buyer;
+    expect(await action({ title: 'x', amount: 1 })).toMatchObject({ ok: false, code: 'FORBIDDEN', fieldErrors: {} });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('lets buyer actions in for buyers only', async () => {
+    const action = buyerAction(schema, handler);
+    session.user = admin;
+    expect(await action({ title: 'x', amount: 1 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    session.user = buyer;
+    expect(await action({ title: '普洱', amount: 1 })).toEqual({ ok: true, data: { saved: '普洱', by: buyer.id } });
+    expect(handler.mock.calls[0]?.[1]).toMatchObject({ user: buyer, db: { fake: 'db' } });
+  });
+
+  it('returns every field error, translated, and never calls the handler on bad input', async () => {
+    session.user = admin;
+    const result = await adminAction(schema, handler)({ title: '', amount: 'lots' } as never);
+    expect(result).toEqual({
+      ok: false,
+      code: 'VALIDATION',
+      error: '请检查填写的内容',
+      fieldErrors: { title: ['请填写昵称'], amount: ['内容格式不正确'] },
+    });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('reads form posts', async () => {
+    const form = new FormData();
+    form.set('title', '龙井');
+    form.set('amount', '3');
+    form.set('$ACTION_ID_abc', '');
+    expect(await publicAction(schema, handler)(form)).toEqual({ ok: true, data: { saved: '龙井', by: null } });
+  });
+
+  it('passes domain refusals through with their code and hides unexpected errors', async () => {
+    const conflict = publicAction(schema, async () => {
+      throw new AppError('CONFLICT');
+    });
+    expect(await conflict({ title: 'x', amount: 1 })).toMatchObject({ ok: false, code: 'CONFLICT', error: '操作冲突，请刷新后重试' });
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const broken = publicAction(schema, async () => {
+      throw new Error('connection string postgres://secret@db');
+    });
+    const result = await broken({ title: 'x', amount: 1 });
+    expect(result).toMatchObject({ ok: false, code: 'INTERNAL', error: '服务器出错了，请稍后再试' });
+    expect(JSON.stringify(result)).not.toContain('secret');
+    consoleError.mockRestore();
+  });
+});
