@@ -29,6 +29,7 @@ test('[SIGNUP] a new buyer fixes the form, signs up and sees the demo auctions',
   await page.getByRole('button', { name: '注册并登录' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { name: '拍卖专场' })).toBeVisible();
+  await expect(page.getByTestId('current-user')).toContainText('茶客小林');
   await expect(page.getByTestId('auction-card')).toHaveCount(5);
   await expect(page.getByText(demo.exampleAuction)).toBeVisible();
   await expect(page.getByText('茶器专场（筹备中）')).toHaveCount(0);

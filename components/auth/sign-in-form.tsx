@@ -41,7 +41,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       <FormAlert message={formError} />
       <FormField label={t('identifier')} placeholder={t('identifierPlaceholder')} autoComplete="username" error={errors.identifier?.message} {...register('identifier')} />
       <FormField label={t('password')} type="password" autoComplete="current-password" error={errors.password?.message} {...register('password')} />
-      <Button type="submit" className="w-full" disabled={isSubmitting}>
+      <Button type="submit" className="w-full" pending={isSubmitting}>
         {t('submitSignIn')}
       </Button>
       <AuthSwitchLink question={t('noAccount')} href="/signup" label={t('submitSignUp')} />

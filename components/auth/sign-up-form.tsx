@@ -49,7 +49,7 @@ export function SignUpForm() {
         error={errors.confirmPassword?.message}
         {...register('confirmPassword')}
       />
-      <Button type="submit" className="w-full" disabled={isSubmitting}>
+      <Button type="submit" className="w-full" pending={isSubmitting}>
         {t('submitSignUp')}
       </Button>
       <AuthSwitchLink question={t('haveAccount')} href="/login" label={t('submitSignIn')} />

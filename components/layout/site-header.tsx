@@ -12,7 +12,7 @@ export async function SiteHeader({ user }: { user: CurrentUser | null }) {
     <header className="sticky top-0 z-20 border-b border-stone-200/80 bg-paper/90 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-3 px-4">
         <Logo />
-        <div className="flex items-center gap-3">
+        <div className="flex min-w-0 items-center gap-2 sm:gap-3">
           <LocaleSwitcher />
           {user ? (
             <>
@@ -21,8 +21,11 @@ export async function SiteHeader({ user }: { user: CurrentUser | null }) {
                   {t('admin')}
                 </Link>
               )}
-              <span className="hidden max-w-32 truncate text-sm text-stone-600 sm:inline" data-testid="current-user">
-                {t('hello', { name: user.name })}
+              <span className="flex items-center gap-2 text-sm text-stone-600" data-testid="current-user" title={user.name}>
+                <span className="flex size-8 items-center justify-center rounded-full bg-brand-100 font-medium text-brand-800" aria-hidden>
+                  {user.name.slice(0, 1)}
+                </span>
+                <span className="sr-only sm:not-sr-only sm:max-w-32 sm:truncate">{t('hello', { name: user.name })}</span>
               </span>
               <SignOutButton />
             </>

@@ -10,12 +10,20 @@ export type ButtonVariant = keyof typeof variants;
 
 export function buttonClass(variant: ButtonVariant = 'primary', className?: string): string {
   return cn(
-    'inline-flex h-11 items-center justify-center gap-2 rounded-lg px-4 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed',
+    'inline-flex h-11 items-center justify-center gap-2 whitespace-nowrap rounded-lg px-4 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed',
     variants[variant],
     className,
   );
 }
 
-export function Button({ variant, className, ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
-  return <button className={buttonClass(variant, className)} {...props} />;
+type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; pending?: boolean };
+
+/** `pending` disables the button and shows a spinner while its work is under way. */
+export function Button({ variant, className, pending = false, disabled, children, ...props }: ButtonProps) {
+  return (
+    <button className={buttonClass(variant, className)} disabled={disabled || pending} aria-busy={pending || undefined} {...props}>
+      {pending && <span className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" aria-hidden />}
+      {children}
+    </button>
+  );
 }
