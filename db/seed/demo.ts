@@ -174,7 +174,7 @@ async function insertAuction(
   refs: { adminId: number; ladderId: number; covers: Map<string, string>; buyerId: (key: BuyerKey) => number },
 ) {
   const next = nextTransitionAt(spec.status, spec);
-  const soldTotal = spec.status === 'ended' ? spec.lots.reduce((sum, lot) => sum + (winningBid(lot)?.[1] ?? 0), 0) : 0;
+  const soldTotal = spec.status === 'ended' ? spec.lots.reduce((sum, lot) => sum + (hammerBid(lot)?.[1] ?? 0), 0) : 0;
   const [auction] = await tx
     .insert(auctions)
     .values({
@@ -200,24 +200,24 @@ async function insertAuction(
 
   const lotIds: number[] = [];
   for (const [position, lotSpec] of spec.lots.entries()) {
-    const top = winningBid(lotSpec);
+    const top = lotSpec.bids?.at(-1);
     const ended = spec.status === 'ended';
-    const sold = ended && top !== undefined && (lotSpec.reservePrice === undefined || top[1] >= lotSpec.reservePrice);
+    const sold = ended ? hammerBid(lotSpec) : undefined;
     const values: NewLot = {
       auctionId: auction.id,
       position,
       title: lotSpec.title,
       description: lotSpec.description,
       coverUrl: refs.covers.get(`${spec.title}/${lotSpec.title}`),
-      status: lotStatusFor(spec.status, sold),
+      status: lotStatusFor(spec.status, sold !== undefined),
       startPrice: lotSpec.startPrice,
       reservePrice: lotSpec.reservePrice,
       depositAmount: lotSpec.depositAmount,
       currentPrice: top?.[1] ?? null,
       bidCount: lotSpec.bids?.length ?? 0,
       leaderId: top ? refs.buyerId(top[0]) : null,
-      dealPrice: sold ? top[1] : null,
-      winnerId: sold ? refs.buyerId(top[0]) : null,
+      dealPrice: sold?.[1] ?? null,
+      winnerId: sold ? refs.buyerId(sold[0]) : null,
       closedAt: ended ? spec.endsAt : null,
       nextTransitionAt: next,
     };
@@ -248,8 +248,10 @@ function lotStatusFor(status: AuctionStatus, sold: boolean): LotStatus {
   return status;
 }
 
-function winningBid(lot: LotSpec): [BuyerKey, number] | undefined {
-  return lot.bids?.at(-1);
+/** The bid a closed lot sells at: the last (highest) one, if it meets the reserve. */
+function hammerBid(lot: LotSpec): [BuyerKey, number] | undefined {
+  const top = lot.bids?.at(-1);
+  return top && (lot.reservePrice === undefined || top[1] >= lot.reservePrice) ? top : undefined;
 }
 
 const SESSION_DEPOSIT = yuan(1_000);
@@ -326,10 +328,10 @@ async function insertMoney(
   }
   if (spec.status !== 'ended') return;
   for (const [index, lot] of spec.lots.entries()) {
-    const top = winningBid(lot);
+    const sold = hammerBid(lot);
     const lotId = refs.lotIds[index];
-    if (!top || !lotId || (lot.reservePrice !== undefined && top[1] < lot.reservePrice)) continue;
-    const [winner, dealPrice] = top;
+    if (!sold || !lotId) continue;
+    const [winner, dealPrice] = sold;
     const depositId = depositIds.get(`${winner}/${index}`) ?? depositIds.get(`${winner}/session`);
     if (!depositId) throw new Error(`${winner} won ${lot.title} without a deposit`);
     const buyerPremium = Math.round((dealPrice * (spec.buyerPremiumBps ?? 0)) / 10_000);
