@@ -4,9 +4,9 @@ import createNextIntlPlugin from 'next-intl/plugin';
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
-  // PGlite ships a WASM Postgres and its own data files; bundling it breaks the file
-  // lookups, and keeping it external makes the server run the same code as vitest.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@neondatabase/serverless', 'ws', 'bcryptjs'],
+  // The database drivers load as plain Node modules, exactly as in vitest and the scripts.
+  // PGlite must: it reads its WASM Postgres and data files from its own package folder.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@neondatabase/serverless', 'ws'],
   poweredByHeader: false,
   // forbidden() answers a signed-in buyer who opens /admin with a real 403 page.
   experimental: { authInterrupts: true },

@@ -6,7 +6,11 @@ if [ ! -f .next/BUILD_ID ]; then
   echo "No production build: run 'npm run build' first." >&2
   exit 1
 fi
-rm -rf "${GAVEL_DATA_DIR:?}"
+# It wipes the data directory first, so it refuses any that is not meant for tests.
+case "$(basename "${GAVEL_DATA_DIR:?}")" in
+  *e2e*) rm -rf "$GAVEL_DATA_DIR" ;;
+  *) echo "GAVEL_DATA_DIR=$GAVEL_DATA_DIR: e2e/serve.sh wipes it, so its name must contain 'e2e'." >&2; exit 1 ;;
+esac
 # The seed takes the database lock and releases it before the server opens the database.
 node node_modules/tsx/dist/cli.mjs scripts/db-seed.ts
 exec node node_modules/next/dist/bin/next start -p "${PORT:?}" -H 127.0.0.1
