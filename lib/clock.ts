@@ -1,24 +1,22 @@
 /**
  * The one source of "now". Domain code never reads the time itself: it takes `now` as an
- * argument, and the edges (pages, actions, routes, the tick) ask this module for it.
+ * argument, and the edges (pages, actions, routes, the tick) ask this module for it. Tests
+ * (and, later, a test-mode server) replace the clock here and nowhere else.
  */
 export interface Clock {
   now(): Date;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+const systemClock: Clock = { now: () => new Date() };
 
 export function fixedClock(at: Date): Clock {
   return { now: () => new Date(at.getTime()) };
 }
 
+// On globalThis so that every bundle of one Next.js process sees the same clock.
 const holder = globalThis as typeof globalThis & { gavelClock?: Clock };
 
-export function clock(): Clock {
-  return holder.gavelClock ?? systemClock;
-}
-
-/** Replaces the process clock (tests); returns a function that restores the previous one. */
+/** Replaces the process clock; returns the function that puts the previous one back. */
 export function setClock(next: Clock): () => void {
   const previous = holder.gavelClock;
   holder.gavelClock = next;
@@ -28,5 +26,5 @@ export function setClock(next: Clock): () => void {
 }
 
 export function now(): Date {
-  return clock().now();
+  return (holder.gavelClock ?? systemClock).now();
 }

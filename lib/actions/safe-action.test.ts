@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import messages from '@/lib/i18n/messages/zh-CN.json';
+import { fixedClock, setClock } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -41,13 +42,19 @@ describe('action wrappers', () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
-  it('lets buyer actions in for buyers only', async () => {
+  it('lets buyer actions in for buyers only, with the database and the time from the clock', async () => {
     const action = buyerAction(schema, handler);
     session.user = admin;
     expect(await action({ title: 'x', amount: 1 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     session.user = buyer;
-    expect(await action({ title: '普洱', amount: 1 })).toEqual({ ok: true, data: { saved: '普洱', by: buyer.id } });
-    expect(handler.mock.calls[0]?.[1]).toMatchObject({ user: buyer, db: { fake: 'db' } });
+    const at = new Date('2026-11-25T12:00:00Z');
+    const restore = setClock(fixedClock(at));
+    try {
+      expect(await action({ title: '普洱', amount: 1 })).toEqual({ ok: true, data: { saved: '普洱', by: buyer.id } });
+    } finally {
+      restore();
+    }
+    expect(handler.mock.calls[0]?.[1]).toEqual({ user: buyer, db: { fake: 'db' }, now: at });
   });
 
   it('returns every field error, translated, and never calls the handler on bad input', async () => {

@@ -1,6 +1,5 @@
 import { appDatabase, type DatabaseHandle } from '@/db';
 import { describeConnectionError, ping } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
 import { seedDemoData, type SeedSummary } from '@/db/seed/demo';
 import { now } from '@/lib/clock';
 import { saveUpload } from '@/lib/storage/local-uploads';
@@ -27,10 +26,6 @@ export async function connectAppDatabase(): Promise<DatabaseHandle> {
     throw new StartupError(describeConnectionError(error, handle.location));
   }
   return handle;
-}
-
-export async function migrateAppDatabase(handle: DatabaseHandle): Promise<void> {
-  await migrateDatabase(handle);
 }
 
 export function seedAppDatabase(handle: DatabaseHandle): Promise<SeedSummary> {

@@ -1,6 +1,7 @@
 import { env, EnvError } from '@/lib/env';
+import { migrateDatabase } from '@/db/migrate';
 import { DatabaseLockedError } from '@/db/pglite-lock';
-import { connectAppDatabase, formatLogins, migrateAppDatabase, seedAppDatabase, StartupError } from './prepare-database';
+import { connectAppDatabase, formatLogins, seedAppDatabase, StartupError } from './prepare-database';
 
 /**
  * Runs once when the Next.js server starts (instrumentation): checks the environment and
@@ -12,7 +13,7 @@ export async function startServer(): Promise<void> {
     const config = env();
     const handle = await connectAppDatabase();
     const development = config.NODE_ENV === 'development';
-    if (handle.driver === 'pglite' || development) await migrateAppDatabase(handle);
+    if (handle.driver === 'pglite' || development) await migrateDatabase(handle);
     if (development) {
       const summary = await seedAppDatabase(handle);
       console.log(`\n  Gavel is ready at ${config.APP_URL} (database: ${handle.driver} ${handle.location})`);
