@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Pool as NeonPool, neonConfig } from '@neondatabase/serverless';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -89,11 +89,6 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
   }
   const pool = new pg.Pool({ connectionString: options.url, max });
   return { db: drizzleNodePg(pool, drizzleOptions), driver: 'pg', location: describeUrl(options.url), close: () => pool.end() };
-}
-
-/** Rows of a raw SQL query. */
-export async function queryRows<T extends Record<string, unknown>>(db: Executor, query: SQL): Promise<T[]> {
-  return (await db.execute<T>(query)).rows;
 }
 
 /** Round trip that proves the database answers. */

@@ -1,10 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '@/db/client';
 import { bids, deposits, orders, payments, refunds } from '@/db/schema';
 import { isUniqueViolation } from '@/lib/errors';
 import { orderValues, seedAuction, seedBuyer, seedHeldDeposit } from '../support/factories';
-import { databaseForEachTest, neonRelayConnections, testDrivers } from '../support/test-database';
+import { databaseForEachTest, neonRelayConnections, publicTables, testDrivers } from '../support/test-database';
 
 /** Postgres check_violation, as drizzle reports it (on the error or its cause). */
 function checkViolation(error: unknown): boolean {
@@ -16,8 +15,7 @@ describe.each(testDrivers())('schema on %s', (driver) => {
   const current = databaseForEachTest(driver);
 
   it('has every table of the domain after migrating', async () => {
-    const rows = await queryRows<{ tablename: string }>(current().db, sql`select tablename from pg_tables where schemaname = 'public' order by 1`);
-    expect(rows.map((row) => row.tablename)).toEqual(
+    expect(await publicTables(current().db)).toEqual(
       expect.arrayContaining([
         'users', 'login_attempts', 'addresses', 'auctions', 'lots', 'lot_images', 'bids', 'proxy_bids', 'increment_ladders',
         'increment_ladder_steps', 'deposits', 'orders', 'coupons', 'user_coupons', 'payments', 'refunds', 'notifications',

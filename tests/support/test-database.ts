@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { openDatabase, queryRows, type DatabaseHandle, type Driver } from '@/db/client';
+import { openDatabase, type Database, type DatabaseHandle, type Driver } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { startNeonRelay, routeNeonThroughRelay } from './neon-relay';
 
@@ -16,6 +16,12 @@ export type TestDatabase = DatabaseHandle & {
   reset(): Promise<void>;
   destroy(): Promise<void>;
 };
+
+/** The tables the migrations created, by name. */
+export async function publicTables(db: Database): Promise<string[]> {
+  const result = await db.execute<{ tablename: string }>(sql`select tablename from pg_tables where schemaname = 'public' order by 1`);
+  return result.rows.map((row) => row.tablename);
+}
 
 let relay: Awaited<ReturnType<typeof startNeonRelay>> | undefined;
 
@@ -56,8 +62,8 @@ export async function createTestDatabase(driver: Driver): Promise<TestDatabase> 
     };
   }
   await migrateDatabase(handle);
-  const tables = await queryRows<{ tablename: string }>(handle.db, sql`select tablename from pg_tables where schemaname = 'public'`);
-  const truncate = sql.raw(`truncate ${tables.map((row) => `"${row.tablename}"`).join(', ')} restart identity cascade`);
+  const tables = await publicTables(handle.db);
+  const truncate = sql.raw(`truncate ${tables.map((table) => `"${table}"`).join(', ')} restart identity cascade`);
   return {
     ...handle,
     reset: async () => {
