@@ -85,9 +85,11 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
   const max = options.maxConnections ?? 10;
   if (options.driver === 'neon') {
     const pool = new NeonPool({ connectionString: options.url, max });
+    pool.on('error', reportIdleClientError);
     return { db: drizzleNeon(pool, drizzleOptions), driver: 'neon', location: describeUrl(options.url), close: () => pool.end() };
   }
   const pool = new pg.Pool({ connectionString: options.url, max });
+  pool.on('error', reportIdleClientError);
   return { db: drizzleNodePg(pool, drizzleOptions), driver: 'pg', location: describeUrl(options.url), close: () => pool.end() };
 }
 
@@ -111,4 +113,14 @@ export function describeConnectionError(error: unknown, location: string): strin
   };
   const reason = (code && reasons[code]) || message?.split('\n')[0] || String(cause);
   return `DATABASE_URL: cannot use the database at ${location}: ${reason}`;
+}
+
+/**
+ * A pooled connection the server closed while idle (a restart, Neon scaling to zero, a
+ * dropped database) is already gone from the pool; without a listener the pool's 'error'
+ * event would crash the process.
+ */
+function reportIdleClientError(error: Error & { code?: string }) {
+  if (error.code === '57P01') return;
+  console.error(`[db] idle connection lost: ${error.message}`);
 }

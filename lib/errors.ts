@@ -60,3 +60,8 @@ function findPgError(error: unknown): PgErrorLike | undefined {
   }
   return undefined;
 }
+
+/** The SQLSTATE of a Postgres error, wherever the driver wrapped it. */
+export function postgresErrorCode(error: unknown): string | undefined {
+  return findPgError(error)?.code;
+}

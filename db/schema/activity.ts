@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { id, instant, timestamps } from './columns';
 import { users } from './users';
 
@@ -55,9 +55,11 @@ export const notifications = pgTable(
     body: text().notNull().default(''),
     data: jsonb().$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     readAt: instant(),
+    /** The outbox row that sent it: a retried send never notifies twice. */
+    outboxId: bigint({ mode: 'number' }),
     ...timestamps,
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), uniqueIndex('notifications_outbox_key').on(t.outboxId)],
 );
 
 export type LifecycleEvent = typeof lifecycleEvents.$inferSelect;

@@ -1,5 +1,5 @@
 import { relations, sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { fen, id, instant, timestamps } from './columns';
 import { auctions, lots } from './auctions';
 import { users } from './users';
@@ -60,6 +60,9 @@ export type ShippingAddress = {
   district: string;
   detail: string;
 };
+
+/** Feeds the serial part of order numbers; never reused, so numbers never repeat. */
+export const orderNumberSequence = pgSequence('order_number_seq', { startWith: 1 });
 
 /** 订单: at most one per lot, for the winner. */
 export const orders = pgTable(
@@ -133,6 +136,10 @@ export const payments = pgTable(
     uniqueIndex('payments_provider_ref_key').on(t.provider, t.providerRef),
     index('payments_deposit_idx').on(t.depositId),
     index('payments_order_idx').on(t.orderId),
+    // At most one live charge per deposit or order: a refund always knows which payment
+    // funded what, and a double-clicked pay button reuses the open charge.
+    uniqueIndex('payments_one_open_per_deposit').on(t.depositId).where(sql`${t.status} in ('pending', 'succeeded')`),
+    uniqueIndex('payments_one_open_per_order').on(t.orderId).where(sql`${t.status} in ('pending', 'succeeded')`),
     check('payments_amount_positive', sql`${t.amount} > 0`),
     check(
       'payments_target_matches_purpose',

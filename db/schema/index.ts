@@ -4,3 +4,6 @@ export * from './bidding';
 export * from './commerce';
 export * from './coupons';
 export * from './activity';
+export * from './outbox';
+export * from './rate-limits';
+export * from './sandbox';

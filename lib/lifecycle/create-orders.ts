@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import type { LifecycleRules } from './rules';
+import { instant, intArray } from './sql-values';
+
+/**
+ * One order per sold lot, for its winner, in one statement. The covering deposit is the
+ * winner's lot deposit for that lot if held, else their session deposit. It is due the
+ * payment window after the lot closed (even if a late tick creates it). Order numbers are
+ * GV + the local date + a serial from a sequence, so they are unique and never reused; the
+ * unique key on lot_id makes a second tick's attempt a no-op.
+ */
+export async function createOrdersForSoldLots(tx: Executor, lotIds: readonly number[], now: Date, rules: LifecycleRules) {
+  const created = await tx.execute<{ id: number }>(sql`
+    with sold as (
+      select l.id as lot_id, l.auction_id, l.closed_at + ${rules.paymentWindowMs} * interval '1 millisecond' as due_at, l.winner_id, l.deal_price, l.title,
+             (l.deal_price * a.buyer_premium_bps + 5000) / 10000 as buyer_premium,
+             coalesce(
+               (select d.id from deposits d where d.lot_id = l.id and d.user_id = l.winner_id and d.status = 'held'),
+               (select d.id from deposits d where d.lot_id is null and d.auction_id = l.auction_id and d.user_id = l.winner_id and d.status = 'held')
+             ) as deposit_id,
+             nextval('order_number_seq') as serial
+      from lots l join auctions a on a.id = l.auction_id
+      where l.id = any(${intArray(lotIds)}) and l.status = 'sold'
+    ), inserted as (
+      insert into orders (order_no, lot_id, auction_id, user_id, deposit_id, deal_price, buyer_premium, due_at, next_transition_at)
+      select 'GV' || to_char(${instant(now)} at time zone ${rules.timeZone}, 'YYYYMMDD') || lpad(serial::text, greatest(6, length(serial::text)), '0'),
+             lot_id, auction_id, winner_id, deposit_id, deal_price, buyer_premium, due_at, due_at
+      from sold
+      on conflict (lot_id) do nothing
+      returning id, user_id, lot_id, order_no, deal_price
+    ), logged as (
+      insert into lifecycle_events (entity, entity_id, from_status, to_status, event, at)
+      select 'order', id, 'none', 'pending_payment', 'CREATE', ${instant(now)} from inserted returning id
+    ), notified as (
+      insert into outbox (kind, payload)
+      select 'notification', jsonb_build_object(
+        'userId', i.user_id, 'kind', 'order_created', 'title', '恭喜成交：' || s.title,
+        'body', '请在 ' || ${Math.round(rules.paymentWindowMs / 3_600_000)}::int || ' 小时内完成支付，逾期将扣除保证金。',
+        'data', jsonb_build_object('orderId', i.id, 'orderNo', i.order_no, 'lotId', i.lot_id))
+      from inserted i join sold s on s.lot_id = i.lot_id returning id
+    )
+    select id from inserted`);
+  return created.rows.length;
+}

@@ -1,0 +1,104 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { instant } from './sql-values';
+
+/**
+ * Money moves on deposits, each one statement over a whole set of deposits: the deposit
+ * row changes (guarded on its status), the refund row and its outbox entry are written and
+ * the lifecycle event logged, all in the caller's transaction. The provider is only called
+ * after commit, by the outbox.
+ *
+ * Target rows are locked in id order first, so two transactions touching overlapping sets
+ * queue up instead of deadlocking.
+ */
+
+export type RefundReason =
+  | 'lot_lost'
+  | 'lot_unsold'
+  | 'auction_won_nothing'
+  | 'auction_cancelled'
+  | 'order_paid'
+  | 'orders_settled'
+  | 'payment_not_applicable';
+
+/**
+ * Refunds the whole remaining balance of every held or frozen deposit matching `where`
+ * (a condition on alias `d`). Returns how many deposits were refunded.
+ */
+export async function refundDeposits(tx: Executor, where: SQL, reason: RefundReason, now: Date): Promise<number> {
+  const result = await tx.execute<{ deposits: number }>(sql`
+    with target as (
+      select d.id, d.status, d.balance from deposits d
+      where (${where}) and d.status in ('held', 'frozen')
+      order by d.id for update of d
+    ), changed as (
+      update deposits d
+      set status = 'refunded', refunded_amount = d.refunded_amount + t.balance, balance = 0, updated_at = ${instant(now)}
+      from target t where d.id = t.id and d.status = t.status
+      returning d.id, t.balance as amount, t.status::text as from_status
+    ), paid as (
+      select distinct on (p.deposit_id) p.deposit_id, p.id from payments p join changed c on c.id = p.deposit_id
+      where p.status = 'succeeded' order by p.deposit_id, p.id
+    ), refunded as (
+      insert into refunds (payment_id, deposit_id, amount, reason, idempotency_key)
+      select paid.id, c.id, c.amount, ${reason}, 'deposit:' || c.id || ':refund'
+      from changed c join paid on paid.deposit_id = c.id where c.amount > 0
+      on conflict (idempotency_key) do nothing
+      returning id
+    ), queued as (
+      insert into outbox (kind, refund_id) select 'refund', id from refunded returning id
+    ), logged as (
+      insert into lifecycle_events (entity, entity_id, from_status, to_status, event, at, data)
+      select 'deposit', c.id, c.from_status, 'refunded', 'REFUND', ${instant(now)},
+             jsonb_build_object('amount', c.amount, 'reason', ${reason}::text)
+      from changed c returning id
+    )
+    select (select count(*) from changed)::int as deposits, (select count(*) from queued)::int as queued`);
+  return result.rows[0]?.deposits ?? 0;
+}
+
+/**
+ * The 24-hour rule's deduction for a set of overdue orders (`orderIds`): each order takes
+ * from the deposit that covered it the lot's deposit amount (a lot deposit loses its whole
+ * balance), never below zero. Several orders on one session deposit add up. A deposit left
+ * with nothing is forfeited; otherwise it keeps its status with the smaller balance.
+ */
+export async function deductForOverdueOrders(tx: Executor, orderIds: SQL, now: Date): Promise<number> {
+  const result = await tx.execute<{ deposits: number }>(sql`
+    with claims as (
+      select o.deposit_id, sum(case when d.kind = 'lot' then d.balance else l.deposit_amount end) as amount
+      from orders o join lots l on l.id = o.lot_id join deposits d on d.id = o.deposit_id
+      where o.id = any(${orderIds}) group by o.deposit_id
+    ), target as (
+      select d.id, d.status, d.balance, c.amount from deposits d join claims c on c.deposit_id = d.id
+      where d.status in ('held', 'frozen') order by d.id for update of d
+    ), changed as (
+      update deposits d
+      set balance = greatest(t.balance - t.amount, 0),
+          forfeited_amount = d.forfeited_amount + least(t.balance, t.amount),
+          status = case when t.balance <= t.amount then 'forfeited'::deposit_status else d.status end,
+          updated_at = ${instant(now)}
+      from target t where d.id = t.id and d.status = t.status
+      returning d.id, t.status::text as from_status, d.status::text as to_status, least(t.balance, t.amount) as forfeited
+    ), logged as (
+      insert into lifecycle_events (entity, entity_id, from_status, to_status, event, at, data)
+      select 'deposit', c.id, c.from_status, c.to_status, 'DEDUCT', ${instant(now)}, jsonb_build_object('amount', c.forfeited)
+      from changed c returning id
+    )
+    select count(*)::int as deposits from changed`);
+  return result.rows[0]?.deposits ?? 0;
+}
+
+/**
+ * A frozen session deposit goes back (remaining balance) once its owner has no unpaid order
+ * left in that auction. `pairs` selects (user_id, auction_id) rows to look at.
+ */
+export async function refundSettledSessionDeposits(tx: Executor, pairs: SQL, reason: RefundReason, now: Date): Promise<number> {
+  return refundDeposits(
+    tx,
+    sql`d.kind = 'session' and d.status = 'frozen' and (d.user_id, d.auction_id) in (${pairs})
+      and not exists (select 1 from orders o where o.user_id = d.user_id and o.auction_id = d.auction_id and o.status = 'pending_payment')`,
+    reason,
+    now,
+  );
+}

@@ -1,0 +1,14 @@
+import type { Auction, Lot } from '@/db/schema';
+import type { LotContext } from '@/machines/lot';
+
+/** A lot's machine context: its auction's schedule, its own (anti-sniping) end, its bids. */
+export function lotContextOf(lot: Pick<Lot, 'endsAt' | 'bidCount' | 'currentPrice' | 'reservePrice'>, auction: Pick<Auction, 'previewStartsAt' | 'startsAt' | 'endsAt'>): LotContext {
+  return {
+    previewStartsAt: auction.previewStartsAt,
+    startsAt: auction.startsAt,
+    endsAt: lot.endsAt ?? auction.endsAt,
+    bidCount: lot.bidCount,
+    currentPrice: lot.currentPrice,
+    reservePrice: lot.reservePrice,
+  };
+}

@@ -1,0 +1,89 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { notifications, outbox, payments, refunds, type NotificationPayload } from '@/db/schema';
+import type { ProviderRegistry } from '@/lib/payments/provider';
+import { instant } from './sql-values';
+
+/** How long a claimed row belongs to its worker before another may retry it. */
+const LEASE_MS = 60_000;
+/** After this many failed sends a refund needs an operator; it stops being retried. */
+export const MAX_OUTBOX_ATTEMPTS = 12;
+const OUTBOX_BATCH = 100;
+
+export type Notifier = (payload: NotificationPayload, outboxId: number) => Promise<void>;
+
+/** In-app notifications: one row per outbox entry, so a retried send never shows twice. */
+export const inAppNotifier =
+  (db: Database): Notifier =>
+  async (payload, outboxId) => {
+    await db
+      .insert(notifications)
+      .values({ userId: payload.userId, kind: payload.kind, title: payload.title, body: payload.body, data: payload.data, outboxId })
+      .onConflictDoNothing({ target: notifications.outboxId });
+  };
+
+export type OutboxResult = { sent: number; failed: number };
+
+/**
+ * Sends what committed transactions queued, outside any transaction. Rows are leased with
+ * a short autocommitted update, the provider is called with the refund's own idempotency
+ * key, and the row is marked done afterwards: a crash anywhere in between means the next
+ * run sends again with the same key, and the provider books it once.
+ */
+export async function processOutbox({ db, now, providers, notify }: { db: Database; now: Date; providers: ProviderRegistry; notify: Notifier }): Promise<OutboxResult> {
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  const claimed = await db.execute<{ id: string | number; kind: 'refund' | 'notification'; refund_id: number | null; payload: NotificationPayload | null; attempts: number }>(sql`
+    update outbox set locked_until = ${instant(leaseUntil)}, attempts = attempts + 1, updated_at = ${instant(now)}
+    where id in (
+      select id from outbox
+      where status = 'pending' and (locked_until is null or locked_until <= ${instant(now)})
+      order by id limit ${OUTBOX_BATCH} for update skip locked)
+    returning id, kind, refund_id, payload, attempts`);
+  const result: OutboxResult = { sent: 0, failed: 0 };
+  for (const row of claimed.rows) {
+    const id = Number(row.id);
+    try {
+      if (row.kind === 'refund' && row.refund_id !== null) await sendRefund(db, row.refund_id, providers, now);
+      else if (row.kind === 'notification' && row.payload) await notify(row.payload, id);
+      await db.update(outbox).set({ status: 'done', processedAt: now, lastError: null }).where(eq(outbox.id, id));
+      result.sent += 1;
+    } catch (error) {
+      result.failed += 1;
+      const message = error instanceof Error ? error.message : String(error);
+      const givingUp = Number(row.attempts) >= MAX_OUTBOX_ATTEMPTS;
+      // Back off exponentially (1 min, 2 min, … capped at an hour) between retries.
+      const retryAt = new Date(now.getTime() + Math.min(2 ** Number(row.attempts) * 30_000, 3_600_000));
+      await db
+        .update(outbox)
+        .set({ status: givingUp ? 'failed' : 'pending', lockedUntil: retryAt, lastError: message.slice(0, 500) })
+        .where(eq(outbox.id, id));
+      if (row.refund_id !== null) {
+        await db
+          .update(refunds)
+          .set({ attempts: sql`${refunds.attempts} + 1`, lastError: message.slice(0, 500), ...(givingUp ? { status: 'failed' as const } : {}) })
+          .where(and(eq(refunds.id, row.refund_id), eq(refunds.status, 'pending')));
+      }
+    }
+  }
+  return result;
+}
+
+async function sendRefund(db: Database, refundId: number, providers: ProviderRegistry, now: Date) {
+  const [row] = await db
+    .select({ refund: refunds, provider: payments.provider, chargeReference: payments.providerRef })
+    .from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .where(eq(refunds.id, refundId));
+  if (!row) throw new Error(`refund ${refundId} not found`);
+  if (row.refund.status === 'succeeded') return;
+  if (!row.chargeReference) throw new Error(`payment ${row.refund.paymentId} has no provider reference`);
+  const sent = await providers(row.provider).refund({
+    idempotencyKey: row.refund.idempotencyKey,
+    chargeReference: row.chargeReference,
+    amount: row.refund.amount,
+  });
+  await db
+    .update(refunds)
+    .set({ status: 'succeeded', providerRef: sent.reference, succeededAt: now, attempts: sql`${refunds.attempts} + 1`, lastError: null })
+    .where(and(eq(refunds.id, refundId), eq(refunds.status, 'pending')));
+}

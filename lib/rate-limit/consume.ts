@@ -1,0 +1,25 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { AppError } from '@/lib/errors';
+import { instant } from '@/lib/lifecycle/sql-values';
+
+export type RateLimit = { limit: number; windowMs: number };
+
+/**
+ * Counts one attempt against `key` in a fixed window kept in the database, so every server
+ * instance shares it; refuses with RATE_LIMITED once the window's limit is used up.
+ */
+export async function consumeRateLimit(db: Executor, key: string, now: Date, { limit, windowMs }: RateLimit) {
+  const windowStart = instant(new Date(now.getTime() - windowMs));
+  const result = await db.execute<{ count: number; window_started_at: Date | string }>(sql`
+    insert into rate_limits (key, window_started_at, count) values (${key}, ${instant(now)}, 1)
+    on conflict (key) do update set
+      count = case when rate_limits.window_started_at <= ${windowStart} then 1 else rate_limits.count + 1 end,
+      window_started_at = case when rate_limits.window_started_at <= ${windowStart} then ${instant(now)} else rate_limits.window_started_at end
+    returning count, window_started_at`);
+  const row = result.rows[0];
+  if (row && row.count > limit) {
+    const resetsAt = new Date(row.window_started_at).getTime() + windowMs;
+    throw new AppError('RATE_LIMITED', 'Too many bids, slow down', { retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)) });
+  }
+}

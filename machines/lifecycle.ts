@@ -1,0 +1,61 @@
+import { transition, type AnyStateMachine, type EventFromLogic, type SnapshotFrom } from 'xstate';
+
+/**
+ * Pure helpers shared by every lifecycle machine. A record's persisted status plus its
+ * context is restored into a snapshot, an event is applied with XState's pure `transition`
+ * (actions come back as data, nothing runs), and the engine applies the named effects.
+ */
+
+export type Step = { from: string; to: string; event: string; effects: string[] };
+
+export type Advance = {
+  status: string;
+  steps: Step[];
+};
+
+/** How many timed transitions one TICK may chain: scheduled → preview → live → closed. */
+const MAX_CHAINED_TRANSITIONS = 8;
+
+function snapshotOf<M extends AnyStateMachine>(machine: M, status: string, context: unknown): SnapshotFrom<M> {
+  return machine.resolveState({ value: status, context } as Parameters<M['resolveState']>[0]) as SnapshotFrom<M>;
+}
+
+function valueOf(snapshot: unknown): string {
+  return String((snapshot as { value: unknown }).value);
+}
+
+/**
+ * Applies one event; null when the machine refuses it. A refused event returns the same
+ * snapshot object and no actions (an accepted self-transition keeps the snapshot but
+ * returns its actions).
+ */
+export function applyEvent<M extends AnyStateMachine>(machine: M, status: string, context: unknown, event: EventFromLogic<M>): Step | null {
+  const before = snapshotOf(machine, status, context);
+  const [after, actions] = transition(machine, before, event);
+  const effects = actions.map((action) => action.type).filter((type) => !type.startsWith('xstate.'));
+  if (after === before && effects.length === 0) return null;
+  return { from: status, to: valueOf(after), event: event.type, effects };
+}
+
+/**
+ * Applies TICK at `now` as many times as it is accepted, so a record left untouched past
+ * several deadlines catches up in one call. Self-transitions end the chain.
+ */
+export function catchUp<M extends AnyStateMachine>(machine: M, status: string, context: unknown, now: Date): Advance {
+  const steps: Step[] = [];
+  let current = status;
+  for (let i = 0; i < MAX_CHAINED_TRANSITIONS; i++) {
+    const step = applyEvent(machine, current, context, { type: 'TICK', now } as EventFromLogic<M>);
+    if (!step || step.to === current) break;
+    steps.push(step);
+    current = step.to;
+  }
+  return { status: current, steps };
+}
+
+export function isFinal(machine: AnyStateMachine, status: string): boolean {
+  return machine.states[status]?.type === 'final';
+}
+
+/** Guards compare the event's `now` with a deadline in the context. */
+export const reached = (now: Date, deadline: Date | null): boolean => deadline !== null && now.getTime() >= deadline.getTime();

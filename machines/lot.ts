@@ -1,0 +1,93 @@
+import { setup } from 'xstate';
+import type { LotStatus } from '@/db/schema/auctions';
+import { applyEvent, catchUp, reached } from './lifecycle';
+
+/**
+ * 拍品: follows its auction into preview and live, closes at its own end (the auction's,
+ * pushed back by anti-sniping) as sold or unsold, and a sold lot ends paid or overdue with
+ * its order.
+ */
+export type LotContext = {
+  previewStartsAt: Date;
+  startsAt: Date;
+  endsAt: Date;
+  bidCount: number;
+  currentPrice: number | null;
+  reservePrice: number | null;
+};
+
+export type LotEvent =
+  | { type: 'PUBLISH'; now: Date }
+  | { type: 'TICK'; now: Date }
+  | { type: 'BID'; now: Date }
+  | { type: 'CANCEL'; now: Date }
+  | { type: 'PAY'; now: Date }
+  | { type: 'OVERDUE'; now: Date };
+
+const effect = () => {};
+
+export function hasWinningBid(context: Pick<LotContext, 'bidCount' | 'currentPrice' | 'reservePrice'>): boolean {
+  return context.bidCount > 0 && context.currentPrice !== null && context.currentPrice >= (context.reservePrice ?? 0);
+}
+
+export const lotMachine = setup({
+  types: { context: {} as LotContext, events: {} as LotEvent, input: {} as LotContext },
+  guards: {
+    previewDue: ({ context, event }) => reached(event.now, context.previewStartsAt),
+    liveDue: ({ context, event }) => reached(event.now, context.startsAt),
+    closeDue: ({ context, event }) => reached(event.now, context.endsAt),
+    closeDueWithWinner: ({ context, event }) => reached(event.now, context.endsAt) && hasWinningBid(context),
+    biddingOpen: ({ context, event }) => !reached(event.now, context.endsAt),
+  },
+  actions: {
+    /** An order for the highest bidder, due 24 h later. */
+    createOrder: effect,
+    /** Lot deposits of everyone but the winner go back at once. */
+    refundLosingLotDeposits: effect,
+    recordBid: effect,
+  },
+}).createMachine({
+  id: 'lot',
+  initial: 'draft',
+  context: ({ input }) => input,
+  states: {
+    draft: { on: { PUBLISH: 'scheduled', CANCEL: 'cancelled' } },
+    scheduled: { on: { TICK: { guard: 'previewDue', target: 'preview' }, CANCEL: 'cancelled' } },
+    preview: { on: { TICK: { guard: 'liveDue', target: 'live' }, CANCEL: 'cancelled' } },
+    live: {
+      on: {
+        BID: { guard: 'biddingOpen', actions: 'recordBid' },
+        TICK: [
+          { guard: 'closeDueWithWinner', target: 'sold', actions: ['createOrder', 'refundLosingLotDeposits'] },
+          { guard: 'closeDue', target: 'unsold', actions: 'refundLosingLotDeposits' },
+        ],
+      },
+    },
+    sold: { on: { PAY: 'paid', OVERDUE: 'overdue' } },
+    unsold: { type: 'final' },
+    paid: { type: 'final' },
+    overdue: { type: 'final' },
+    cancelled: { type: 'final' },
+  },
+});
+
+export function nextLotTransitionAt(status: LotStatus, context: LotContext): Date | null {
+  switch (status) {
+    case 'scheduled':
+      return context.previewStartsAt;
+    case 'preview':
+      return context.startsAt;
+    case 'live':
+      return context.endsAt;
+    default:
+      return null;
+  }
+}
+
+export function effectiveLotStatus(status: LotStatus, context: LotContext, now: Date): LotStatus {
+  return catchUp(lotMachine, status, context, now).status as LotStatus;
+}
+
+export function lotEvent(status: LotStatus, context: LotContext, event: LotEvent) {
+  return applyEvent(lotMachine, status, context, event);
+}

@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { auctions, lots, payments } from '@/db/schema';
+import { publishAuction } from '@/lib/lifecycle/auction-verbs';
+import { inAppNotifier } from '@/lib/lifecycle/outbox';
+import { runTick } from '@/lib/lifecycle/tick';
+import { startDepositPayment } from '@/lib/payments/deposit-payment';
+import { startOrderPayment } from '@/lib/payments/order-payment';
+import { settleCharge } from '@/lib/payments/settle-charge';
+import { sandboxProvider, SANDBOX_PROVIDER } from '@/lib/payments/sandbox';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+export const yuan = (amount: number) => amount * 100;
+export const at = (base: Date, offsetMs: number) => new Date(base.getTime() + offsetMs);
+
+export const sandbox = (db: Database) => sandboxProvider({ db, secret: 'test-sandbox-secret-0123456789' });
+
+/** A tick wired like production: the sandbox takes refunds, notifications go in-app. */
+export const tick = (db: Database, now: Date) => runTick({ db, now, outbox: { providers: () => sandbox(db), notify: inAppNotifier(db) } });
+
+export type LotPlan = { title?: string; startPrice?: number; reservePrice?: number | null; depositAmount?: number };
+
+/**
+ * A published auction: preview 1 h after `now`, live at 2 h, ends at 3 h. Returns its id,
+ * its lot ids in order and the schedule.
+ */
+export async function publishedAuction(db: Database, now: Date, { lots: plans = [{}], depositAmount = yuan(1_000), antiSnipingMinutes = 5 }: { lots?: LotPlan[]; depositAmount?: number; antiSnipingMinutes?: number } = {}) {
+  const schedule = { previewStartsAt: at(now, HOUR), previewEndsAt: at(now, 2 * HOUR), startsAt: at(now, 2 * HOUR), endsAt: at(now, 3 * HOUR) };
+  const [auction] = await db.insert(auctions).values({ title: '测试专场', depositAmount, antiSnipingMinutes, ...schedule }).returning();
+  const lotRows = await db
+    .insert(lots)
+    .values(
+      plans.map((plan, position) => ({
+        auctionId: auction!.id,
+        position,
+        title: plan.title ?? `拍品 ${position + 1}`,
+        startPrice: plan.startPrice ?? yuan(100),
+        reservePrice: plan.reservePrice ?? null,
+        depositAmount: plan.depositAmount ?? yuan(200),
+      })),
+    )
+    .returning({ id: lots.id });
+  await publishAuction(db, auction!.id, now);
+  return { auctionId: auction!.id, lotIds: lotRows.map((lot) => lot.id), ...schedule };
+}
+
+/** Pays a deposit end to end through the sandbox: charge created, webhook applied. */
+export async function payDeposit(db: Database, { userId, auctionId, lotId = null, now }: { userId: number; auctionId: number; lotId?: number | null; now: Date }) {
+  const started = await startDepositPayment({ db, provider: sandbox(db), userId, auctionId, lotId, now });
+  await confirmCharge(db, started.paymentId, now);
+  return started.depositId;
+}
+
+export async function payOrder(db: Database, { userId, orderId, now, userCouponId = null }: { userId: number; orderId: number; now: Date; userCouponId?: number | null }) {
+  const started = await startOrderPayment({ db, provider: sandbox(db), userId, orderId, userCouponId, now, address: testAddress });
+  if (started.paid) return 'applied' as const;
+  return confirmCharge(db, started.paymentId, now);
+}
+
+export async function confirmCharge(db: Database, paymentId: number, now: Date, succeeded = true) {
+  const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
+  return settleCharge({ db, provider: SANDBOX_PROVIDER, reference: payment!.providerRef!, succeeded, now });
+}
+
+export const testAddress = { recipient: '白浩伟', phone: '13800000001', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路 1 号' };
