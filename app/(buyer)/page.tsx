@@ -1,3 +1,4 @@
+import { now } from '@/lib/clock';
 import { getTranslations } from 'next-intl/server';
 import { AuctionCard } from '@/components/auctions/auction-card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -10,7 +11,7 @@ const AUCTIONS_PER_PAGE = 12;
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const t = await getTranslations('home');
-  const page = await listPublicAuctions({ db: db(), page: pageRequest((await searchParams).page, AUCTIONS_PER_PAGE) });
+  const page = await listPublicAuctions({ db: db(), page: pageRequest((await searchParams).page, AUCTIONS_PER_PAGE), now: now() });
   return (
     <>
       <section className="mb-6">

@@ -16,8 +16,13 @@ import {
   type AuctionStatus,
   type LotStatus,
   type NewLot,
+  sandboxTransactions,
 } from '../schema';
 import { hashPassword } from '@/lib/auth/password';
+import { DEFAULT_LADDER } from '@/lib/bidding/ladder';
+import { nextOrderNumber } from '@/lib/lifecycle/order-number';
+import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
+import { nextAuctionTransitionAt } from '@/machines/auction';
 import { drawCover, palettes, type Motif, type Palette } from './art';
 
 /** Saves a generated picture and returns its URL (local disk in the app, a stub in tests). */
@@ -46,15 +51,6 @@ const yuan = (amount: number) => amount * 100;
  * started long enough ago for all of them to lie in the past. */
 const BID_SPACING_MS = 7 * MINUTE;
 
-/** 加价幅度: from each price upwards, bids rise by at least the increment. */
-const DEFAULT_LADDER = [
-  { minPrice: 0, increment: yuan(10) },
-  { minPrice: yuan(1_000), increment: yuan(50) },
-  { minPrice: yuan(5_000), increment: yuan(100) },
-  { minPrice: yuan(10_000), increment: yuan(200) },
-  { minPrice: yuan(50_000), increment: yuan(500) },
-  { minPrice: yuan(100_000), increment: yuan(1_000) },
-];
 
 type LotSpec = {
   title: string;
@@ -102,12 +98,6 @@ function summary(seeded: boolean): SeedSummary {
 }
 
 /** The timed transition a row in this status waits for, mirroring the lifecycle rules. */
-function nextTransitionAt(status: AuctionStatus, spec: AuctionSpec): Date | null {
-  if (status === 'scheduled') return spec.previewStartsAt;
-  if (status === 'preview') return spec.startsAt;
-  if (status === 'live') return spec.endsAt;
-  return null;
-}
 
 /**
  * Fills an empty database with believable demo data, times relative to `now`. Does nothing
@@ -173,7 +163,8 @@ async function insertAuction(
   spec: AuctionSpec,
   refs: { adminId: number; ladderId: number; covers: Map<string, string>; buyerId: (key: BuyerKey) => number },
 ) {
-  const next = nextTransitionAt(spec.status, spec);
+  const lastLotEndsAt = spec.endsAt;
+  const next = nextAuctionTransitionAt(spec.status, { ...spec, lotCount: spec.lots.length, openLots: spec.lots.length, lastLotEndsAt });
   const soldTotal = spec.status === 'ended' ? spec.lots.reduce((sum, lot) => sum + (hammerBid(lot)?.[1] ?? 0), 0) : 0;
   const [auction] = await tx
     .insert(auctions)
@@ -219,7 +210,7 @@ async function insertAuction(
       dealPrice: sold?.[1] ?? null,
       winnerId: sold ? refs.buyerId(sold[0]) : null,
       closedAt: ended ? spec.endsAt : null,
-      nextTransitionAt: next,
+      nextTransitionAt: ended ? null : next,
     };
     const [lot] = await tx.insert(lots).values(values).returning({ id: lots.id });
     if (!lot) throw new Error('lot insert returned no row');
@@ -312,14 +303,23 @@ async function insertMoney(
         succeededAt: paidAt,
       })
       .returning({ id: payments.id });
+    await tx.insert(sandboxTransactions).values({ kind: 'charge', reference: `seed-deposit-${row.id}`, idempotencyKey: `seed:deposit:${row.id}`, amount, settledAt: paidAt });
     if (deposit.refunded && payment) {
+      await tx.insert(sandboxTransactions).values({
+        kind: 'refund',
+        reference: `seed-refund-${row.id}`,
+        idempotencyKey: `deposit:${row.id}:refund`,
+        chargeReference: `seed-deposit-${row.id}`,
+        amount,
+        settledAt,
+      });
       await tx.insert(refunds).values({
         paymentId: payment.id,
         depositId: row.id,
         amount,
         reason: 'deposit released at settlement',
         status: 'succeeded',
-        idempotencyKey: `refund:deposit:${row.id}`,
+        idempotencyKey: `deposit:${row.id}:refund`,
         providerRef: `seed-refund-${row.id}`,
         attempts: 1,
         succeededAt: settledAt,
@@ -341,7 +341,7 @@ async function insertMoney(
     const [order] = await tx
       .insert(orders)
       .values({
-        orderNo: `GV${spec.endsAt.toISOString().slice(0, 10).replaceAll('-', '')}${String(lotId).padStart(6, '0')}`,
+        orderNo: nextOrderNumber(spec.endsAt, DEFAULT_RULES.timeZone),
         lotId,
         auctionId: refs.auctionId,
         userId: refs.buyerId(winner),
@@ -366,6 +366,7 @@ async function insertMoney(
       idempotencyKey: `seed:order:${order.id}`,
       succeededAt: orderPaidAt,
     });
+    await tx.insert(sandboxTransactions).values({ kind: 'charge', reference: `seed-order-${order.id}`, idempotencyKey: `seed:order:${order.id}`, amount: dealPrice + buyerPremium, settledAt: orderPaidAt });
   }
 }
 

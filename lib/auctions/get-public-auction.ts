@@ -2,6 +2,9 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { auctions, lots, type AuctionStatus, type LotStatus } from '@/db/schema';
 import { PUBLIC_AUCTION_STATUSES } from './list-public-auctions';
+import { lotContextOf } from '@/lib/lifecycle/lot-context';
+import { effectiveAuctionStatus } from '@/machines/auction';
+import { effectiveLotStatus } from '@/machines/lot';
 
 export type PublicLot = {
   id: number;
@@ -34,8 +37,11 @@ export type PublicAuction = {
   lots: PublicLot[];
 };
 
-/** A published auction with its lots as a buyer sees them, or null (drafts are not found). */
-export async function getPublicAuction({ db, auctionId }: { db: Executor; auctionId: number }): Promise<PublicAuction | null> {
+/**
+ * A published auction with its lots as a buyer sees them at `now`, or null (drafts are not
+ * found). Statuses are the machines' at `now`, so a late tick never shows a closed lot live.
+ */
+export async function getPublicAuction({ db, auctionId, now }: { db: Executor; auctionId: number; now: Date }): Promise<PublicAuction | null> {
   const [auction] = await db
     .select()
     .from(auctions)
@@ -43,12 +49,19 @@ export async function getPublicAuction({ db, auctionId }: { db: Executor; auctio
     .limit(1);
   if (!auction) return null;
   const rows = await db.select().from(lots).where(eq(lots.auctionId, auctionId)).orderBy(asc(lots.position), asc(lots.id));
+  const lotStatuses = rows.map((lot) => effectiveLotStatus(lot.status, lotContextOf(lot, auction), now));
+  const lastLotEndsAt = rows.reduce((latest, lot) => (lot.endsAt && lot.endsAt > latest ? lot.endsAt : latest), auction.endsAt);
+  const status = effectiveAuctionStatus(
+    auction.status,
+    { ...auction, lotCount: rows.length, openLots: lotStatuses.filter((s) => ['draft', 'scheduled', 'preview', 'live'].includes(s)).length, lastLotEndsAt },
+    now,
+  );
   return {
     id: auction.id,
     title: auction.title,
     description: auction.description,
     coverUrl: auction.coverUrl,
-    status: auction.status,
+    status,
     previewStartsAt: auction.previewStartsAt,
     previewEndsAt: auction.previewEndsAt,
     startsAt: auction.startsAt,
@@ -56,12 +69,12 @@ export async function getPublicAuction({ db, auctionId }: { db: Executor; auctio
     depositAmount: auction.depositAmount,
     buyerPremiumBps: auction.buyerPremiumBps,
     totalPrice: auction.totalPrice,
-    lots: rows.map((lot) => ({
+    lots: rows.map((lot, index) => ({
       id: lot.id,
       title: lot.title,
       description: lot.description,
       coverUrl: lot.coverUrl,
-      status: lot.status,
+      status: lotStatuses[index]!,
       startPrice: lot.startPrice,
       currentPrice: lot.currentPrice,
       dealPrice: lot.dealPrice,

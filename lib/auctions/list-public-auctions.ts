@@ -2,6 +2,7 @@ import { count, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { auctions, lots, type AuctionStatus } from '@/db/schema';
 import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
+import { effectiveAuctionStatus } from '@/machines/auction';
 
 /** What buyers may see: everything published, never drafts. */
 export const PUBLIC_AUCTION_STATUSES: AuctionStatus[] = ['scheduled', 'preview', 'live', 'ended'];
@@ -19,10 +20,15 @@ export type PublicAuctionCard = {
   lotCount: number;
 };
 
-/** Live first (ending soonest first), then preview and upcoming (starting soonest first), then ended (latest first). */
-export async function listPublicAuctions({ db, page }: { db: Executor; page: PageRequest }): Promise<Page<PublicAuctionCard>> {
+/**
+ * Live first (ending soonest first), then preview and upcoming (starting soonest first), then
+ * ended (latest first). The status shown is the machine's at `now`, not a late tick's.
+ */
+export async function listPublicAuctions({ db, page, now }: { db: Executor; page: PageRequest; now: Date }): Promise<Page<PublicAuctionCard>> {
   const visible = inArray(auctions.status, PUBLIC_AUCTION_STATUSES);
   const lotCount = db.$count(lots, sql`${lots.auctionId} = ${auctions.id}`);
+  const openLots = db.$count(lots, sql`${lots.auctionId} = ${auctions.id} and ${lots.status} in ('draft', 'scheduled', 'preview', 'live')`);
+  const lastLotEndsAt = sql<string | Date>`coalesce((select max(coalesce(l.ends_at, ${auctions.endsAt})) from lots l where l.auction_id = ${auctions.id}), ${auctions.endsAt})`;
   const [items, [total]] = await Promise.all([
     db
       .select({
@@ -31,11 +37,14 @@ export async function listPublicAuctions({ db, page }: { db: Executor; page: Pag
         coverUrl: auctions.coverUrl,
         status: auctions.status,
         previewStartsAt: auctions.previewStartsAt,
+        previewEndsAt: auctions.previewEndsAt,
         startsAt: auctions.startsAt,
         endsAt: auctions.endsAt,
         depositAmount: auctions.depositAmount,
         totalPrice: auctions.totalPrice,
         lotCount,
+        openLots,
+        lastLotEndsAt,
       })
       .from(auctions)
       .where(visible)
@@ -48,5 +57,9 @@ export async function listPublicAuctions({ db, page }: { db: Executor; page: Pag
       .offset(page.offset),
     db.select({ n: count() }).from(auctions).where(visible),
   ]);
-  return pageOf(items, total?.n ?? 0, page);
+  const cards = items.map(({ openLots: open, lastLotEndsAt: lastEnd, previewEndsAt, ...card }) => ({
+    ...card,
+    status: effectiveAuctionStatus(card.status, { ...card, previewEndsAt, openLots: open, lastLotEndsAt: new Date(lastEnd) }, now),
+  }));
+  return pageOf(cards, total?.n ?? 0, page);
 }

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { LifecycleRules } from './rules';
+import { nextOrderNumber } from './order-number';
 import { instant, intArray } from './sql-values';
 
 /**
  * One order per sold lot, for its winner, in one statement. The covering deposit is the
  * winner's lot deposit for that lot if held, else their session deposit. It is due the
- * payment window after the lot closed (even if a late tick creates it). Order numbers are
- * GV + the local date + a serial from a sequence, so they are unique and never reused; the
- * unique key on lot_id makes a second tick's attempt a no-op.
+ * payment window after the lot closed (even if a late tick creates it). The unique key on
+ * lot_id makes a second tick's attempt a no-op.
  */
 export async function createOrdersForSoldLots(tx: Executor, lotIds: readonly number[], now: Date, rules: LifecycleRules) {
   const created = await tx.execute<{ id: number }>(sql`
@@ -18,13 +18,12 @@ export async function createOrdersForSoldLots(tx: Executor, lotIds: readonly num
              coalesce(
                (select d.id from deposits d where d.lot_id = l.id and d.user_id = l.winner_id and d.status = 'held'),
                (select d.id from deposits d where d.lot_id is null and d.auction_id = l.auction_id and d.user_id = l.winner_id and d.status = 'held')
-             ) as deposit_id,
-             nextval('order_number_seq') as serial
+             ) as deposit_id
       from lots l join auctions a on a.id = l.auction_id
       where l.id = any(${intArray(lotIds)}) and l.status = 'sold'
     ), inserted as (
       insert into orders (order_no, lot_id, auction_id, user_id, deposit_id, deal_price, buyer_premium, due_at, next_transition_at)
-      select 'GV' || to_char(${instant(now)} at time zone ${rules.timeZone}, 'YYYYMMDD') || lpad(serial::text, greatest(6, length(serial::text)), '0'),
+      select ${nextOrderNumber(now, rules.timeZone)},
              lot_id, auction_id, winner_id, deposit_id, deal_price, buyer_premium, due_at, due_at
       from sold
       on conflict (lot_id) do nothing

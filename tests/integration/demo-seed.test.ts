@@ -78,6 +78,17 @@ describe.each(testDrivers())('demo seed on %s', (driver) => {
     );
   });
 
+  it('shows the status of the clock, not of a late tick: the example reads ended once its end has passed', async () => {
+    const later = new Date(now.getTime() + 2 * 3_600_000 + 1);
+    const page = await listPublicAuctions({ db: database.db, page: pageRequest(1, 20), now: later });
+    const example = page.items.find((item) => item.title === EXAMPLE_AUCTION_TITLE)!;
+    expect(example.status).toBe('ended');
+    const detail = await getPublicAuction({ db: database.db, auctionId: example.id, now: later });
+    expect(detail!.lots.map((lot) => lot.status)).toEqual(['sold', 'sold', 'unsold']);
+    const [stored] = await database.db.select().from(auctions).where(eq(auctions.id, example.id));
+    expect(stored!.status).toBe('live');
+  });
+
   it('conserves money in every deposit', async () => {
     for (const deposit of await database.db.select().from(deposits)) {
       expect(deposit.amount).toBe(deposit.balance + deposit.refundedAmount + deposit.forfeitedAmount);
@@ -85,20 +96,20 @@ describe.each(testDrivers())('demo seed on %s', (driver) => {
   });
 
   it('shows buyers every published auction, live first, and never a draft or a reserve price', async () => {
-    const page = await listPublicAuctions({ db: database.db, page: pageRequest(1, 20) });
+    const page = await listPublicAuctions({ db: database.db, page: pageRequest(1, 20), now });
     expect(page.total).toBe(5);
     expect(page.items.map((item) => item.status)).toEqual(['live', 'live', 'preview', 'scheduled', 'ended']);
     // The example closes in two hours, the rock-tea auction tomorrow: the sooner one leads.
     expect(page.items[0]!.title).toBe(EXAMPLE_AUCTION_TITLE);
     expect(page.items.some((item) => item.title.includes('筹备中'))).toBe(false);
-    const secondPage = await listPublicAuctions({ db: database.db, page: pageRequest(2, 3) });
+    const secondPage = await listPublicAuctions({ db: database.db, page: pageRequest(2, 3), now });
     expect(secondPage.items).toHaveLength(2);
     const rock = page.items.find((item) => item.title === '武夷岩茶品鉴专场')!;
-    const detail = await getPublicAuction({ db: database.db, auctionId: rock.id });
+    const detail = await getPublicAuction({ db: database.db, auctionId: rock.id, now });
     expect(detail!.lots[0]).toMatchObject({ reserveMet: false });
     expect(JSON.stringify(detail)).not.toContain('reservePrice');
     const [draft] = await database.db.select().from(auctions).where(eq(auctions.status, 'draft'));
-    expect(await getPublicAuction({ db: database.db, auctionId: draft!.id })).toBeNull();
+    expect(await getPublicAuction({ db: database.db, auctionId: draft!.id, now })).toBeNull();
   });
 
   it('feeds the dashboard real figures', async () => {
@@ -122,5 +133,17 @@ describe.each(testDrivers())('demo seed on %s', (driver) => {
     const again = await seedDemoData({ db: database.db, now, saveImage: async () => 'unused' });
     expect(again.seeded).toBe(false);
     expect(await database.db.$count(users)).toBe(6);
+  });
+
+  // Last: it moves the shared database on.
+  it('settles the seeded example as design.md says once the tick reaches its end', async () => {
+    const { tick } = await import('../support/lifecycle');
+    const [example] = await database.db.select().from(auctions).where(eq(auctions.title, EXAMPLE_AUCTION_TITLE));
+    await tick(database.db, example!.endsAt);
+    const [settled] = await database.db.select().from(auctions).where(eq(auctions.id, example!.id));
+    expect(settled).toMatchObject({ status: 'ended', totalPrice: 1_050_000 });
+    const exampleDeposits = await database.db.select().from(deposits).where(eq(deposits.auctionId, example!.id));
+    expect(exampleDeposits.filter((d) => d.status === 'frozen').map((d) => d.kind)).toEqual(['session']);
+    expect(exampleDeposits.filter((d) => d.status === 'refunded')).toHaveLength(exampleDeposits.length - 1);
   });
 });

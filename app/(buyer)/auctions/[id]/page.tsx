@@ -1,3 +1,4 @@
+import { now } from '@/lib/clock';
 import Image from 'next/image';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
@@ -14,7 +15,7 @@ const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export default async function AuctionPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const auction = await getPublicAuction({ db: db(), auctionId: id.data });
+  const auction = await getPublicAuction({ db: db(), auctionId: id.data, now: now() });
   if (!auction) notFound();
   const [t, format, locale] = await Promise.all([getTranslations('auction'), getFormatter(), getLocale()]);
   const range = (from: Date, to: Date) => format.dateTimeRange(from, to, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
