@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CRON_SECRET } from './e2e/support';
 
 const PORT = 3100;
+
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 /**
@@ -47,9 +49,12 @@ export default defineConfig({
       GAVEL_DATA_DIR: '.data/e2e',
       DATABASE_URL: '',
       AUTH_SECRET: 'e2e-auth-secret-not-for-production',
-      CRON_SECRET: 'e2e-cron-secret-not-for-production',
+      CRON_SECRET,
       APP_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',
+      // Specs drive time themselves: the clock route moves it, /api/tick advances the lifecycles.
+      GAVEL_TEST_MODE: '1',
+      GAVEL_TICKER: 'off',
     },
   },
 });

@@ -8,6 +8,9 @@ export const demo = {
   exampleAuction: '茶书与老茶 · 第一期专场',
 };
 
+/** The server's cron secret (playwright.config.ts starts it with this one). */
+export const CRON_SECRET = 'e2e-cron-secret-not-for-production';
+
 // Playwright runs from the project root (where its config is).
 const e2eDir = path.resolve('e2e');
 

@@ -1,13 +1,19 @@
 /**
  * The one source of "now". Domain code never reads the time itself: it takes `now` as an
  * argument, and the edges (pages, actions, routes, the tick) ask this module for it. Tests
- * (and, later, a test-mode server) replace the clock here and nowhere else.
+ * (and a server started in test mode, through /api/test/clock) replace the clock here and
+ * nowhere else.
  */
 export interface Clock {
   now(): Date;
 }
 
 const systemClock: Clock = { now: () => new Date() };
+
+/** The system clock moved by `offsetMs`: time still runs, just elsewhere. */
+export function shiftedClock(offsetMs: number): Clock {
+  return { now: () => new Date(Date.now() + offsetMs) };
+}
 
 export function fixedClock(at: Date): Clock {
   return { now: () => new Date(at.getTime()) };

@@ -50,6 +50,13 @@ export const envSchema = z.object({
   ),
   APP_URL: z.preprocess(emptyAsUndefined, z.url('must be an absolute URL such as https://gavel.example.com').default('http://localhost:3000')),
   GAVEL_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
+  /** The 24-hour rule's window, in hours. */
+  ORDER_PAYMENT_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive('must be a positive number of hours').max(24 * 30).default(24)),
+  /** The in-process ticker of `npm run dev` / `npm start`; tests and Vercel (cron) turn it off. */
+  GAVEL_TICKER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
+  /** Exposes the test clock route. Only for end-to-end tests; never on a real deployment. */
+  GAVEL_TEST_MODE: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0')),
+  VERCEL: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; CRON_SECRET: string };
@@ -94,6 +101,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(
       missing.map((name) => `${name} is not set: production needs it (generate one with \`openssl rand -base64 32\`).`).join('\n'),
     );
+  }
+  if (env.GAVEL_TEST_MODE === '1' && env.VERCEL) {
+    throw new EnvError('GAVEL_TEST_MODE=1 lets anyone move the clock: it is refused on Vercel.');
   }
   return { ...env, AUTH_SECRET, CRON_SECRET };
 }

@@ -1,7 +1,13 @@
 import { env, EnvError } from '@/lib/env';
 import { migrateDatabase } from '@/db/migrate';
 import { DatabaseLockedError } from '@/db/pglite-lock';
+import { now } from '@/lib/clock';
 import { connectAppDatabase, formatLogins, seedAppDatabase, StartupError } from './prepare-database';
+import { tickApp } from './engine';
+
+/** How often `npm run dev` / `npm start` advance the lifecycles without a cron. */
+const TICKER_INTERVAL_MS = 15_000;
+const TICKER_BUDGET_MS = 10_000;
 
 /**
  * Runs once when the Next.js server starts (instrumentation): checks the environment and
@@ -20,6 +26,8 @@ export async function startServer(): Promise<void> {
       if (summary.seeded) console.log('  Seeded the demo data.');
       console.log(`\n${formatLogins(summary).replace(/^/gm, '  ')}\n`);
     }
+    if (config.GAVEL_TICKER === 'on' && !config.VERCEL) startTicker();
+    if (config.GAVEL_TEST_MODE === '1') console.warn('[gavel] TEST MODE: /api/test/clock can move this server\'s clock.');
   } catch (error) {
     if (error instanceof EnvError || error instanceof StartupError || error instanceof DatabaseLockedError) {
       console.error(`\n[gavel] cannot start:\n${error.message}\n`);
@@ -27,4 +35,24 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
+}
+
+/**
+ * The embedded default needs no cron: the same tick runs in-process every 15 s. One at a
+ * time; a failure is logged and the next interval tries again.
+ */
+function startTicker() {
+  const holder = globalThis as typeof globalThis & { gavelTicker?: NodeJS.Timeout };
+  if (holder.gavelTicker) return;
+  let running = false;
+  holder.gavelTicker = setInterval(() => {
+    if (running) return;
+    running = true;
+    tickApp(now(), TICKER_BUDGET_MS)
+      .catch((error: unknown) => console.error('[gavel] tick failed:', error))
+      .finally(() => {
+        running = false;
+      });
+  }, TICKER_INTERVAL_MS);
+  holder.gavelTicker.unref();
 }

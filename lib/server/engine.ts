@@ -1,0 +1,26 @@
+import { appDatabase } from '@/db';
+import { env } from '@/lib/env';
+import { inAppNotifier } from '@/lib/lifecycle/outbox';
+import { DEFAULT_RULES, type LifecycleRules } from '@/lib/lifecycle/rules';
+import { runTick, type TickSummary } from '@/lib/lifecycle/tick';
+import type { PaymentProvider } from '@/lib/payments/provider';
+import { sandboxProvider } from '@/lib/payments/sandbox';
+import { AppError } from '@/lib/errors';
+
+/** The engine as this deployment runs it: rules from the environment, providers by name. */
+export function engineRules(): LifecycleRules {
+  const config = env();
+  return { ...DEFAULT_RULES, paymentWindowMs: config.ORDER_PAYMENT_HOURS * 3_600_000, timeZone: config.APP_TIME_ZONE };
+}
+
+export function paymentProvider(name = 'sandbox'): PaymentProvider {
+  // Real providers register here; until then the sandbox answers for every payment.
+  if (name !== 'sandbox') throw new AppError('UNAVAILABLE', `Payment provider ${name} is not configured`);
+  // The webhook secret is derived from AUTH_SECRET so the sandbox needs no setup of its own.
+  return sandboxProvider({ db: appDatabase().db, secret: `sandbox:${env().AUTH_SECRET}` });
+}
+
+export function tickApp(now: Date, budgetMs: number): Promise<TickSummary> {
+  const { db } = appDatabase();
+  return runTick({ db, now, budgetMs, rules: engineRules(), outbox: { providers: paymentProvider, notify: inAppNotifier(db) } });
+}
