@@ -34,11 +34,13 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
-export type OpenOptions =
+export type OpenOptions = (
   | { driver: 'pglite'; dataDir: string | null }
-  | { driver: 'pg' | 'neon'; url: string; maxConnections?: number };
-
-const drizzleOptions = { schema, casing: 'snake_case' } as const;
+  | { driver: 'pg' | 'neon'; url: string; maxConnections?: number }
+) & {
+  /** Called for every statement sent (benchmarks count round trips with it). */
+  onQuery?: () => void;
+};
 
 // Node 20 has no global WebSocket; the Neon driver speaks Postgres over one.
 neonConfig.webSocketConstructor = ws;
@@ -57,6 +59,7 @@ export function describeUrl(url: string): string {
 
 /** Opens a database. `dataDir: null` gives an in-memory PGlite (tests). Never call at import time. */
 export function openDatabase(options: OpenOptions): DatabaseHandle {
+  const drizzleOptions = { schema, casing: 'snake_case', logger: options.onQuery ? { logQuery: options.onQuery } : false } as const;
   if (options.driver === 'pglite') {
     if (options.dataDir === null) {
       const client = new PGlite();
