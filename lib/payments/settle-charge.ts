@@ -39,7 +39,16 @@ async function fundDeposit(tx: Executor, depositId: number, amount: number, now:
   const funded = await tx
     .update(deposits)
     .set({ status: 'held', balance: amount, paidAt: now })
-    .where(and(eq(deposits.id, depositId), eq(deposits.status, 'pending'), eq(deposits.amount, amount)))
+    .where(
+      and(
+        eq(deposits.id, depositId),
+        eq(deposits.status, 'pending'),
+        eq(deposits.amount, amount),
+        // Money that arrives after the auction (or the lot) closed would never be settled.
+        sql`exists (select 1 from auctions a where a.id = ${deposits.auctionId} and a.status in ('scheduled', 'preview', 'live'))`,
+        sql`(${deposits.lotId} is null or exists (select 1 from lots l where l.id = ${deposits.lotId} and l.status in ('scheduled', 'preview', 'live')))`,
+      ),
+    )
     .returning({ id: deposits.id });
   await recordChanges(tx, 'deposit', funded.map(({ id }) => ({ id, from: 'pending', to: 'held', event: 'PAY' })), now);
   return funded.length > 0;

@@ -156,3 +156,23 @@ describe.each(testDrivers())('settlement on %s', (driver) => {
     expect(await db.$count(outbox, eq(outbox.status, 'pending'))).toBe(0);
   });
 });
+
+describe.each(testDrivers())('late deposit payments on %s', (driver) => {
+  const current = databaseForEachTest(driver);
+
+  it('refunds a deposit charge that succeeds after the auction was cancelled', async () => {
+    const db = current().db;
+    const buyer = await seedBuyer(db);
+    const auction = await publishedAuction(db, T0);
+    const { startDepositPayment } = await import('@/lib/payments/deposit-payment');
+    const { cancelAuction } = await import('@/lib/lifecycle/auction-verbs');
+    const { confirmCharge, sandbox } = await import('../support/lifecycle');
+    const started = await startDepositPayment({ db, provider: sandbox(db), userId: buyer.id, auctionId: auction.auctionId, lotId: null, now: auction.previewStartsAt });
+    await cancelAuction(db, auction.auctionId, auction.previewStartsAt);
+    expect(await confirmCharge(db, started.paymentId, at(auction.previewStartsAt, MINUTE))).toBe('refunded');
+    expect(await depositOf(db, buyer.id, null)).toMatchObject({ status: 'pending', balance: 0 });
+    await tick(db, at(auction.previewStartsAt, 2 * MINUTE));
+    const [refund] = await db.select().from(refunds);
+    expect(refund).toMatchObject({ paymentId: started.paymentId, reason: 'payment_not_applicable', status: 'succeeded' });
+  });
+});
