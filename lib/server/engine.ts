@@ -13,11 +13,13 @@ export function engineRules(): LifecycleRules {
   return { ...DEFAULT_RULES, paymentWindowMs: config.ORDER_PAYMENT_HOURS * 3_600_000, timeZone: config.APP_TIME_ZONE };
 }
 
+/** The sandbox's webhook secret, derived from AUTH_SECRET so it needs no setup of its own. */
+export const sandboxSecret = () => `sandbox:${env().AUTH_SECRET}`;
+
 export function paymentProvider(name = 'sandbox'): PaymentProvider {
   // Real providers register here; until then the sandbox answers for every payment.
   if (name !== 'sandbox') throw new AppError('UNAVAILABLE', `Payment provider ${name} is not configured`);
-  // The webhook secret is derived from AUTH_SECRET so the sandbox needs no setup of its own.
-  return sandboxProvider({ db: appDatabase().db, secret: `sandbox:${env().AUTH_SECRET}` });
+  return sandboxProvider({ db: appDatabase().db, secret: sandboxSecret() });
 }
 
 export function tickApp(now: Date, budgetMs: number): Promise<TickSummary> {

@@ -1,0 +1,53 @@
+import { and, eq } from 'drizzle-orm';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Button } from '@/components/ui/button';
+import { db } from '@/db';
+import { payments } from '@/db/schema';
+import { currentUser } from '@/lib/auth/current-user';
+import { formatFen } from '@/lib/money';
+import { submitSandboxCharge } from './actions';
+
+const RESULTS = ['applied', 'failed', 'refunded', 'already_settled'] as const;
+
+/** The built-in provider's checkout: what a WeChat Pay or Alipay page is for real providers. */
+export default async function SandboxPayPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<{ result?: string }> }) {
+  const { reference } = await params;
+  const user = await currentUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(`/sandbox/pay/${reference}`)}`);
+  const [payment] = await db()
+    .select()
+    .from(payments)
+    .where(and(eq(payments.provider, 'sandbox'), eq(payments.providerRef, reference.slice(0, 100)), eq(payments.userId, user.id)));
+  if (!payment) notFound();
+  const [t, locale, query] = await Promise.all([getTranslations('sandbox'), getLocale(), searchParams]);
+  const result = RESULTS.find((value) => value === query.result);
+  return (
+    <section className="mx-auto max-w-md space-y-4 rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
+      <h1 className="font-serif text-xl font-bold text-stone-900">{t('title')}</h1>
+      <p className="text-sm text-stone-600">{t('intro')}</p>
+      <p className="text-sm text-stone-500">
+        {t('amount')} <span className="text-2xl font-bold text-seal-600">{formatFen(payment.amount, locale)}</span>
+      </p>
+      {result || payment.status !== 'pending' ? (
+        <p role="status" className="rounded-lg bg-stone-50 px-3 py-2 text-stone-800">
+          {t(result === 'applied' || (!result && payment.status === 'succeeded') ? 'succeeded' : (result ?? 'already_settled'))}
+        </p>
+      ) : (
+        <form action={submitSandboxCharge} className="flex gap-3">
+          <input type="hidden" name="reference" value={reference} />
+          <Button type="submit" name="outcome" value="succeeded" className="flex-1">
+            {t('pay')}
+          </Button>
+          <Button type="submit" name="outcome" value="failed" variant="secondary" className="flex-1">
+            {t('cancel')}
+          </Button>
+        </form>
+      )}
+      <Link href="/" className="block text-sm text-brand-700 underline">
+        {t('back')}
+      </Link>
+    </section>
+  );
+}
