@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CRON_SECRET } from './e2e/support';
 
-const PORT = 3100;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 const baseURL = `http://127.0.0.1:${PORT}`;
 
