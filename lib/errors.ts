@@ -15,6 +15,22 @@ export const errorCodes = {
   CONFLICT: 409,
   /** Too many attempts; `retryAfterSeconds` says when to try again. */
   RATE_LIMITED: 429,
+  /** A bid or maximum under the ladder's minimum; `params.minimum` is that minimum as ¥ text. */
+  BID_TOO_LOW: 409,
+  /** The buyer already holds the highest bid and may not outbid themself. */
+  ALREADY_LEADING: 409,
+  /** The lot is not live at this moment (not started, closed, or cancelled). */
+  LOT_NOT_BIDDABLE: 409,
+  /** No held deposit covers the lot: pay the session deposit or the lot's deposit first. */
+  DEPOSIT_REQUIRED: 403,
+  /** The order's payment window has passed (or the charge's expiry): it can no longer be paid. */
+  PAYMENT_WINDOW_CLOSED: 409,
+  /** The coupon cannot be used on this order; `params.reason` says why (a `couponReasons` key). */
+  COUPON_NOT_APPLICABLE: 409,
+  /** Every coupon of this kind has been handed out, or the buyer reached their own limit (`params.reason`). */
+  COUPON_EXHAUSTED: 409,
+  /** The buyer let too many orders go overdue and may no longer bid. */
+  BIDDING_BLOCKED: 403,
   /** A bug or an outage; details go to the server log, never to the caller. */
   INTERNAL: 500,
   UNAVAILABLE: 503,
@@ -24,13 +40,16 @@ export type ErrorCode = keyof typeof errorCodes;
 
 export type FieldErrors = Record<string, string[]>;
 
+/** Values a code's message is rendered with (ICU placeholders of `errors.<code>`). */
+export type ErrorParams = Record<string, string | number>;
+
 export class AppError extends Error {
   readonly status: number;
 
   constructor(
     readonly code: ErrorCode,
     message: string = code,
-    readonly details: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
+    readonly details: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; params?: ErrorParams } = {},
   ) {
     super(message);
     this.name = 'AppError';

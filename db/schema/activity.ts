@@ -50,9 +50,8 @@ export const notifications = pgTable(
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** A message key (`notifications.<kind>`) rendered in the reader's language with `data`. */
     kind: text().notNull(),
-    title: text().notNull(),
-    body: text().notNull().default(''),
     data: jsonb().$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     readAt: instant(),
     /** The outbox row that sent it: a retried send never notifies twice. */

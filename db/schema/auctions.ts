@@ -56,8 +56,14 @@ export const auctions = pgTable(
     depositAmount: fen().notNull().default(100_000),
     /** Buyer's premium in basis points of the deal price (1500 = 15%). */
     buyerPremiumBps: integer().notNull().default(0),
-    /** 延时: a bid in the last N minutes pushes the lot's end to now + N; 0 turns it off. */
+    /** 延时 window: a bid in a lot's last N minutes extends it; 0 turns anti-sniping off. */
     antiSnipingMinutes: integer().notNull().default(5),
+    /** How far such a bid pushes the lot's end: to the bid's time + this many minutes. */
+    antiSnipingExtensionMinutes: integer().notNull().default(5),
+    /** The most anti-sniping may add to one lot's scheduled end, in minutes; null: no cap. */
+    antiSnipingCapMinutes: integer(),
+    /** Staggered closing: the lot at rank n (by position) closes n × this many seconds after `endsAt`. */
+    closingIntervalSeconds: integer().notNull().default(0),
     incrementLadderId: integer().references(() => incrementLadders.id),
     /** 成交额: sum of deal prices, written when the auction ends. */
     totalPrice: fen().notNull().default(0),
@@ -77,7 +83,9 @@ export const auctions = pgTable(
     ),
     check(
       'auctions_amounts_valid',
-      sql`${t.depositAmount} >= 0 and ${t.buyerPremiumBps} between 0 and 10000 and ${t.antiSnipingMinutes} >= 0 and ${t.totalPrice} >= 0`,
+      sql`${t.depositAmount} >= 0 and ${t.buyerPremiumBps} between 0 and 10000 and ${t.antiSnipingMinutes} >= 0 and ${t.totalPrice} >= 0
+        and ${t.antiSnipingExtensionMinutes} >= 0 and (${t.antiSnipingCapMinutes} is null or ${t.antiSnipingCapMinutes} >= 0)
+        and ${t.closingIntervalSeconds} >= 0`,
     ),
   ],
 );
@@ -103,8 +111,13 @@ export const lots = pgTable(
     currentPrice: fen(),
     bidCount: integer().notNull().default(0),
     leaderId: integer().references(() => users.id),
-    /** Own closing time once anti-sniping has moved it; null means the auction's endsAt. */
+    /** Own closing time once anti-sniping has moved it; null means the scheduled end. */
     endsAt: instant(),
+    /**
+     * The close before any extension: the auction's endsAt plus this lot's staggered offset,
+     * written at publish; null means the auction's endsAt. The anti-sniping cap counts from here.
+     */
+    scheduledEndsAt: instant(),
     dealPrice: fen(),
     winnerId: integer().references(() => users.id),
     closedAt: instant(),

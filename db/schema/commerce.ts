@@ -6,7 +6,7 @@ import { users } from './users';
 
 export const depositKind = pgEnum('deposit_kind', ['session', 'lot']);
 export const depositStatus = pgEnum('deposit_status', ['pending', 'held', 'frozen', 'refunded', 'forfeited']);
-export const orderStatus = pgEnum('order_status', ['pending_payment', 'paid', 'shipped', 'completed', 'overdue', 'cancelled']);
+export const orderStatus = pgEnum('order_status', ['pending_payment', 'confirming_payment', 'paid', 'shipped', 'completed', 'overdue', 'cancelled']);
 export const paymentPurpose = pgEnum('payment_purpose', ['deposit', 'order']);
 export const paymentStatus = pgEnum('payment_status', ['pending', 'succeeded', 'failed', 'cancelled']);
 export const refundStatus = pgEnum('refund_status', ['pending', 'succeeded', 'failed']);
@@ -41,6 +41,8 @@ export const deposits = pgTable(
     uniqueIndex('deposits_one_per_user_lot').on(t.userId, t.lotId).where(sql`${t.lotId} is not null`),
     index('deposits_auction_status_idx').on(t.auctionId, t.status),
     index('deposits_lot_idx').on(t.lotId),
+    // The tick's level-triggered sweep looks only at deposits that still hold money.
+    index('deposits_open_idx').on(t.auctionId).where(sql`${t.status} in ('held', 'frozen')`),
     check('deposits_kind_matches_lot', sql`(${t.kind} = 'session') = (${t.lotId} is null)`),
     check(
       'deposits_money_conserved',
@@ -97,6 +99,8 @@ export const orders = pgTable(
     shippedAt: instant(),
     completedAt: instant(),
     overdueAt: instant(),
+    /** When the 2-hour pay-due reminder was queued; set once, so it is sent once. */
+    remindedAt: instant(),
     shippingAddress: jsonb().$type<ShippingAddress>(),
     trackingNo: text(),
     nextTransitionAt: instant(),
@@ -128,6 +132,9 @@ export const payments = pgTable(
     providerRef: text(),
     status: paymentStatus().notNull().default('pending'),
     idempotencyKey: text().notNull(),
+    /** The provider refuses to confirm the charge after this (time_expire / expires_at). */
+    expiresAt: instant(),
+    /** The provider's paid-at time, which decides the outcome (not when we heard of it). */
     succeededAt: instant(),
     ...timestamps,
   },

@@ -9,8 +9,6 @@ export const outboxStatus = pgEnum('outbox_status', ['pending', 'done', 'failed'
 export type NotificationPayload = {
   userId: number;
   kind: string;
-  title: string;
-  body: string;
   data: Record<string, unknown>;
 };
 

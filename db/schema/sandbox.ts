@@ -20,6 +20,9 @@ export const sandboxTransactions = pgTable(
     chargeReference: text(),
     amount: fen().notNull(),
     settledAt: instant(),
+    /** A charge can no longer be confirmed after this, nor once cancelled. */
+    expiresAt: instant(),
+    cancelledAt: instant(),
     ...timestamps,
   },
   (t) => [

@@ -14,6 +14,10 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     role: userRole().notNull().default('buyer'),
     blocked: boolean().notNull().default(false),
+    /** Orders this buyer let go overdue; at the configured limit they may no longer bid. */
+    strikes: integer().notNull().default(0),
+    /** Set by the engine, in the transaction that counted the last strike. */
+    biddingBlockedAt: instant(),
     ...timestamps,
   },
   (t) => [

@@ -6,11 +6,11 @@ import { db, type Database } from '@/db';
 import { assertRole } from '@/lib/auth/assert-role';
 import { currentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
-import { AppError, isAppError, type ErrorCode, type FieldErrors } from '@/lib/errors';
+import { AppError, isAppError, type ErrorCode, type ErrorParams, type FieldErrors } from '@/lib/errors';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; error: string; fieldErrors: FieldErrors; retryAfterSeconds?: number };
+  | { ok: false; code: ErrorCode; error: string; fieldErrors: FieldErrors; retryAfterSeconds?: number; params?: ErrorParams };
 
 type Audience = 'public' | 'buyer' | 'admin';
 export type ActionContext<A extends Audience> = {
@@ -34,6 +34,12 @@ function zodFieldErrors(error: z.ZodError): FieldErrors {
   return fieldErrors;
 }
 
+/** A `reason` parameter is itself a message key (e.g. why a coupon does not apply). */
+function translatedParams(params: ErrorParams | undefined, translate: (key: string) => string): ErrorParams | undefined {
+  if (!params?.reason) return params;
+  return { ...params, reason: translate(`couponReasons.${params.reason}`) };
+}
+
 async function failure(error: AppError): Promise<ActionResult<never>> {
   const t = await getTranslations();
   // Schema messages are message keys; anything else (a hostile or malformed field) gets the
@@ -45,9 +51,10 @@ async function failure(error: AppError): Promise<ActionResult<never>> {
   return {
     ok: false,
     code: error.code,
-    error: t(`errors.${error.code}`),
+    error: t(`errors.${error.code}`, translatedParams(error.details.params, translate)),
     fieldErrors,
     ...(error.details.retryAfterSeconds ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
+    ...(error.details.params ? { params: error.details.params } : {}),
   };
 }
 

@@ -34,9 +34,9 @@ export async function createOrdersForSoldLots(tx: Executor, lotIds: readonly num
     ), notified as (
       insert into outbox (kind, payload)
       select 'notification', jsonb_build_object(
-        'userId', i.user_id, 'kind', 'order_created', 'title', '恭喜成交：' || s.title,
-        'body', '请在 ' || ${Math.round(rules.paymentWindowMs / 3_600_000)}::int || ' 小时内完成支付，逾期将扣除保证金。',
-        'data', jsonb_build_object('orderId', i.id, 'orderNo', i.order_no, 'lotId', i.lot_id))
+        'userId', i.user_id, 'kind', 'order_created',
+        'data', jsonb_build_object('orderId', i.id, 'orderNo', i.order_no, 'lotId', i.lot_id, 'lotTitle', s.title,
+          'dueAt', s.due_at, 'hours', ${Math.round(rules.paymentWindowMs / 3_600_000)}::int))
       from inserted i join sold s on s.lot_id = i.lot_id returning id
     )
     select id from inserted`);

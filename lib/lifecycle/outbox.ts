@@ -18,7 +18,7 @@ export const inAppNotifier =
   async (payload, outboxId) => {
     await db
       .insert(notifications)
-      .values({ userId: payload.userId, kind: payload.kind, title: payload.title, body: payload.body, data: payload.data, outboxId })
+      .values({ userId: payload.userId, kind: payload.kind, data: payload.data, outboxId })
       .onConflictDoNothing({ target: notifications.outboxId });
   };
 

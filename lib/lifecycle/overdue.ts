@@ -21,8 +21,7 @@ export async function applyOverdue(tx: Executor, orderIds: readonly number[], no
     ), notified as (
       insert into outbox (kind, payload)
       select 'notification', jsonb_build_object(
-        'userId', o.user_id, 'kind', 'order_overdue', 'title', '订单已逾期：' || o.order_no,
-        'body', '订单未在期限内支付，已按规则扣除保证金。', 'data', jsonb_build_object('orderId', o.id))
+        'userId', o.user_id, 'kind', 'order_overdue', 'data', jsonb_build_object('orderId', o.id, 'orderNo', o.order_no))
       from orders o where o.id = any(${ids}) returning id
     )
     select count(*) from changed`);
