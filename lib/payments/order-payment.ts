@@ -1,7 +1,8 @@
-import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { coupons, orders, payments, userCoupons, type ShippingAddress } from '@/db/schema';
+import { orders, payments, type ShippingAddress } from '@/db/schema';
+import { lockCouponForOrder } from '@/lib/coupons/lock-coupon-for-order';
 import { AppError } from '@/lib/errors';
 import { effectiveOrderStatus } from '@/machines/order';
 import { orderContextOf } from '@/lib/lifecycle/advance-orders';
@@ -38,26 +39,7 @@ export async function startOrderPayment({ db, provider, userId, orderId, address
     await releaseOrderCoupon(tx, order.id);
     let discount = 0;
     if (userCouponId !== null) {
-      const [held] = await tx
-        .select({ wallet: userCoupons, coupon: coupons })
-        .from(userCoupons)
-        .innerJoin(coupons, eq(coupons.id, userCoupons.couponId))
-        .where(
-          and(
-            eq(userCoupons.id, userCouponId),
-            eq(userCoupons.userId, userId),
-            eq(userCoupons.status, 'available'),
-            eq(coupons.status, 'active'),
-            lte(coupons.validFrom, now),
-            gt(coupons.validUntil, now),
-            lte(coupons.threshold, order.dealPrice + order.buyerPremium),
-            or(isNull(coupons.auctionId), eq(coupons.auctionId, order.auctionId)),
-          ),
-        )
-        .for('update', { of: userCoupons });
-      if (!held) throw new AppError('CONFLICT', 'This coupon cannot be used on this order');
-      await tx.update(userCoupons).set({ status: 'locked', orderId: order.id }).where(eq(userCoupons.id, held.wallet.id));
-      discount = held.coupon.discount;
+      discount = await lockCouponForOrder(tx, { userId, userCouponId, order, now });
     }
     const [updated] = await tx.update(orders).set({ couponDiscount: discount, shippingAddress: address }).where(eq(orders.id, order.id)).returning();
     if (updated!.amountDue === 0) {
