@@ -101,3 +101,29 @@ describe.each(testDrivers())('coupons at payment on %s', (driver) => {
     expect(await payOrder(db, { userId: buyer.id, orderId: second.id, userCouponId: coupon.id, now: payAt })).toBe('applied');
   });
 });
+
+/** Real lock races need real connections: this runs on Postgres (directly and through Neon). */
+const raceDrivers = testDrivers().filter((driver) => driver !== 'pglite');
+
+describe.runIf(raceDrivers.length > 0)('coupon payment races (needs DATABASE_URL)', () => {
+  describe.each(raceDrivers)('on %s', (driver) => {
+    const current = databaseForEachTest(driver);
+
+    it('two orders paid at once with one coupon: exactly one locks it', async () => {
+      const db = current().db;
+      for (let round = 0; round < 5; round++) {
+        await current().reset();
+        const { buyer, first, second, payAt } = await wonOrders(db);
+        const coupon = await walletCoupon(db, buyer.id);
+        const results = await Promise.allSettled([first, second].map((order) => start(db, { userId: buyer.id, orderId: order.id, userCouponId: coupon.id, now: payAt })));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        const refused = results.find((r) => r.status === 'rejected');
+        expect(refused?.reason).toMatchObject(notApplicable('notAvailable'));
+        const discounted = await db.select().from(orders).where(eq(orders.couponDiscount, yuan(20)));
+        const [held] = await db.select().from(userCoupons).where(eq(userCoupons.id, coupon.id));
+        expect(discounted).toHaveLength(1);
+        expect(held).toMatchObject({ status: 'locked', orderId: discounted[0]!.id });
+      }
+    });
+  });
+});
