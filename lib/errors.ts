@@ -25,7 +25,7 @@ export const errorCodes = {
   DEPOSIT_REQUIRED: 403,
   /** The order's payment window has passed (or the charge's expiry): it can no longer be paid. */
   PAYMENT_WINDOW_CLOSED: 409,
-  /** The coupon cannot be used on this order; `params.reason` says why (a `couponReasons` key). */
+  /** The coupon cannot be claimed, granted or used on this order now; `params.reason` says why (a `couponReasons` key). */
   COUPON_NOT_APPLICABLE: 409,
   /** Every coupon of this kind has been handed out, or the buyer reached their own limit (`params.reason`). */
   COUPON_EXHAUSTED: 409,

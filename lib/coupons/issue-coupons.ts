@@ -5,10 +5,11 @@ import { AppError } from '@/lib/errors';
 import { couponExhausted, couponNotApplicable, validityRefusal } from './coupon-rules';
 
 /**
- * Puts one of a coupon into the wallet of each buyer listed, or into none: the shared core
- * of claiming and granting. The coupon row is locked before anything is counted, so claims
- * and grants of one coupon queue here; under READ COMMITTED each statement after the lock
- * sees every wallet row the previous holders committed, which keeps both limits exact.
+ * Puts one of a coupon into the wallet of each (distinct) buyer listed, or into none: the
+ * shared core of claiming and granting. The coupon row is locked before anything is
+ * counted, so claims and grants of one coupon queue here; under READ COMMITTED each
+ * statement after the lock sees every wallet row the previous holders committed, which
+ * keeps both limits exact.
  */
 export async function issueCoupons(
   tx: Transaction,

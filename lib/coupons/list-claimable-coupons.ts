@@ -3,7 +3,7 @@ import type { Executor } from '@/db/client';
 import { coupons, userCoupons, type Coupon } from '@/db/schema';
 
 export type ClaimableCoupon = Pick<Coupon, 'id' | 'title' | 'threshold' | 'discount' | 'validFrom' | 'validUntil' | 'auctionId'> & {
-  /** How many more this buyer may claim (0 once they reached the per-user limit). */
+  /** How many more this buyer may claim now: their own limit left, at most what is left in all. */
   claimableByUser: number;
 };
 
@@ -19,7 +19,7 @@ export async function listClaimableCoupons({ db, now, userId }: { db: Executor; 
       validFrom: coupons.validFrom,
       validUntil: coupons.validUntil,
       auctionId: coupons.auctionId,
-      claimableByUser: sql<number>`greatest(${coupons.perUserLimit} - ${claimed}, 0)::int`,
+      claimableByUser: sql<number>`greatest(least(${coupons.perUserLimit} - ${claimed}, ${coupons.totalQuantity} - ${coupons.issuedCount}), 0)::int`,
     })
     .from(coupons)
     .where(and(eq(coupons.status, 'active'), lte(coupons.validFrom, now), gt(coupons.validUntil, now), lt(coupons.issuedCount, coupons.totalQuantity)))

@@ -51,6 +51,9 @@ describe.each(testDrivers())('coupons on %s', (driver) => {
     expect(await listClaimableCoupons({ db, now: later, userId: buyer.id })).toEqual([expect.objectContaining({ id: coupon.id, claimableByUser: 0 })]);
     const [row] = await db.select().from(coupons).where(eq(coupons.id, coupon.id));
     expect(row!.issuedCount).toBe(2);
+    // Never more than is left in all, whatever the per-user limit.
+    const last = await newCoupon(db, admin.id, { totalQuantity: 1, perUserLimit: 3 });
+    expect(await listClaimableCoupons({ db, now: later, userId: buyer.id })).toContainEqual(expect.objectContaining({ id: last.id, claimableByUser: 1 }));
   });
 
   it('refuses a claim with the reason: sold out, disabled, not started, expired, unknown', async () => {
