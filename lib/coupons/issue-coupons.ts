@@ -24,7 +24,6 @@ export async function issueCoupons(
   if (!coupon) throw new AppError('NOT_FOUND', 'No such coupon');
   const refusal = validityRefusal(coupon, now);
   if (refusal) throw couponNotApplicable(refusal);
-  if (coupon.issuedCount + userIds.length > coupon.totalQuantity) throw couponExhausted('soldOut');
   const [atLimit] = await tx
     .select({ userId: userCoupons.userId })
     .from(userCoupons)
@@ -33,6 +32,8 @@ export async function issueCoupons(
     .having(sql`count(*) >= ${coupon.perUserLimit}`)
     .limit(1);
   if (atLimit) throw couponExhausted('perUserLimit');
+  // The guard alone keeps the total exact (a waiting update re-checks it on the newest row);
+  // the lock above is what keeps the per-user count exact.
   const issued = await tx
     .update(coupons)
     .set({ issuedCount: sql`${coupons.issuedCount} + ${userIds.length}` })
