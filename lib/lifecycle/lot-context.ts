@@ -12,3 +12,8 @@ export function lotContextOf(lot: Pick<Lot, 'endsAt' | 'bidCount' | 'currentPric
     reservePrice: lot.reservePrice,
   };
 }
+
+/** Where the lot closes before any extension (its staggered slot); the anti-sniping cap counts from here. */
+export function scheduledEndOf(lot: Pick<Lot, 'scheduledEndsAt'>, auction: Pick<Auction, 'endsAt'>): Date {
+  return lot.scheduledEndsAt ?? auction.endsAt;
+}
