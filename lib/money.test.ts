@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuanInput, formatFen, MAX_FEN, parseYuan } from './money';
+import { buyerPremium, fenToYuanInput, formatFen, MAX_FEN, parseYuan } from './money';
 
 describe('formatFen', () => {
   it('shows ¥ with thousands separators and two decimals', () => {
@@ -46,5 +46,32 @@ describe('parseYuan', () => {
     for (const fen of [0, 1, 99, 100, 100050, 123456789]) {
       expect(parseYuan(fenToYuanInput(fen))).toBe(fen);
     }
+  });
+});
+
+describe('buyerPremium', () => {
+  it('rounds half up to the fen', () => {
+    // 12.5%: 4 fen → 0.5 fen, 12 fen → 1.5 fen, 36 fen → 4.5 fen: each rounds up.
+    expect(buyerPremium(4, 1250)).toBe(1);
+    expect(buyerPremium(12, 1250)).toBe(2);
+    expect(buyerPremium(36, 1250)).toBe(5);
+    // Just below and above the half.
+    expect(buyerPremium(3, 1250)).toBe(0);
+    expect(buyerPremium(5, 1250)).toBe(1);
+    expect(buyerPremium(1, 4999)).toBe(0);
+    expect(buyerPremium(1, 5000)).toBe(1);
+    expect(buyerPremium(1, 1250)).toBe(0);
+    expect(buyerPremium(9_999, 1250)).toBe(1_250);
+  });
+
+  it('is exact for whole percentages, zero and the full deal price', () => {
+    expect(buyerPremium(1_050_000, 1500)).toBe(157_500);
+    expect(buyerPremium(1_050_000, 0)).toBe(0);
+    expect(buyerPremium(1_050_000, 10_000)).toBe(1_050_000);
+  });
+
+  it('stays exact where deal price × bps passes 2^53', () => {
+    // MAX_FEN × 12.5% = …612.5 fen.
+    expect(buyerPremium(MAX_FEN, 1250)).toBe(1_125_899_906_842_613);
   });
 });

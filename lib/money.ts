@@ -61,3 +61,13 @@ export function parseYuan(input: string): number | null {
   if (fen > BigInt(MAX_FEN)) return null;
   return Number(fen);
 }
+
+/**
+ * Buyer's premium (佣金) on a deal price at `bps` basis points, rounded half up to the fen:
+ * ¥0.04 at 12.5% is 0.5 fen → 1 fen; ¥0.03 is 0.375 fen → 0. Order creation computes the
+ * same in SQL, `(deal_price * buyer_premium_bps + 5000) / 10000` in integer division;
+ * tests/integration/bidding-rules.test.ts holds the two to each other.
+ */
+export function buyerPremium(dealPrice: number, bps: number): number {
+  return Number((BigInt(dealPrice) * BigInt(bps) + 5_000n) / 10_000n);
+}

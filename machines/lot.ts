@@ -3,9 +3,9 @@ import type { LotStatus } from '@/db/schema/auctions';
 import { applyEvent, catchUp, reached } from './lifecycle';
 
 /**
- * 拍品: follows its auction into preview and live, closes at its own end (the auction's,
- * pushed back by anti-sniping) as sold or unsold, and a sold lot ends paid or overdue with
- * its order.
+ * 拍品: follows its auction into preview and live, closes at its own end (the auction's, or
+ * its staggered slot, pushed back by anti-sniping) as sold or unsold, and a sold lot ends
+ * paid or overdue with its order.
  */
 export type LotContext = {
   previewStartsAt: Date;

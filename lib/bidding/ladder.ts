@@ -23,3 +23,18 @@ export function incrementAt(price: number, ladder: readonly LadderStep[]): numbe
 export function minimumBid(lot: { currentPrice: number | null; startPrice: number }, ladder: readonly LadderStep[]): number {
   return lot.currentPrice === null ? Math.max(lot.startPrice, 1) : lot.currentPrice + incrementAt(lot.currentPrice, ladder);
 }
+
+/**
+ * The highest bid in [from, to] that a maximum of `ceiling` can still answer on the ladder
+ * (bid + its increment ≤ ceiling), or null. Searched band by band, since a ladder may
+ * narrow its increment at a higher band and then `q + incrementAt(q)` is not monotone.
+ */
+export function highestAnswerableBid({ from, to, ceiling }: { from: number; to: number; ceiling: number }, ladder: readonly LadderStep[]): number | null {
+  let best: number | null = null;
+  for (const [index, step] of ladder.entries()) {
+    const low = Math.max(from, index === 0 ? 0 : step.minPrice);
+    const high = Math.min(to, (ladder[index + 1]?.minPrice ?? Number.MAX_SAFE_INTEGER) - 1, ceiling - step.increment);
+    if (high >= low && high + incrementAt(high, ladder) <= ceiling && (best === null || high > best)) best = high;
+  }
+  return best;
+}

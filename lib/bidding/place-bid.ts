@@ -1,11 +1,13 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { auctions, bids, deposits, incrementLadderSteps, lots, proxyBids, type Auction, type Lot } from '@/db/schema';
+import { auctions, bids, deposits, incrementLadderSteps, lots, proxyBids, users, type Auction, type Lot } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { lotContextOf } from '@/lib/lifecycle/lot-context';
+import { lotContextOf, scheduledEndOf } from '@/lib/lifecycle/lot-context';
+import { formatFen } from '@/lib/money';
 import { withRetry } from '@/lib/lifecycle/retry';
 import { consumeRateLimit, type RateLimit } from '@/lib/rate-limit/consume';
 import { effectiveLotStatus, lotEvent } from '@/machines/lot';
+import { extendedEnd } from './anti-sniping';
 import { DEFAULT_LADDER, minimumBid, type LadderStep } from './ladder';
 import { resolveProxies, type SystemBid } from './proxy-resolution';
 
@@ -24,55 +26,62 @@ export type BidOutcome = {
 
 type Locked = { lot: Lot; auction: Auction; ladder: readonly LadderStep[] };
 
-/** Locks the lot (bids on one lot queue here) and checks it takes bids from this buyer now. */
+/**
+ * Locks the lot (bids on one lot queue here) and checks it takes bids from this buyer now:
+ * NOT_FOUND (no such lot, or still a draft), BIDDING_BLOCKED, LOT_NOT_BIDDABLE (not live at
+ * `now`), DEPOSIT_REQUIRED (no held deposit covers it), in that order.
+ */
 async function lockBiddableLot(tx: Executor, lotId: number, userId: number, now: Date): Promise<Locked> {
-  const [row] = await tx.select({ lot: lots, auction: auctions }).from(lots).innerJoin(auctions, eq(auctions.id, lots.auctionId)).where(eq(lots.id, lotId)).for('update', { of: lots });
+  const [row] = await tx
+    .select({
+      lot: lots,
+      auction: auctions,
+      // Read in the bid's own transaction: once the engine's block commits, no later bid passes.
+      blocked: sql<boolean>`exists (select 1 from ${users} where ${users.id} = ${userId} and ${users.biddingBlockedAt} is not null)`,
+      covered: sql<boolean>`exists (select 1 from ${deposits} where ${deposits.userId} = ${userId} and ${deposits.status} = 'held'
+        and (${deposits.lotId} = ${lots.id} or (${deposits.lotId} is null and ${deposits.auctionId} = ${lots.auctionId})))`,
+    })
+    .from(lots)
+    .innerJoin(auctions, eq(auctions.id, lots.auctionId))
+    .where(eq(lots.id, lotId))
+    .for('update', { of: lots });
   if (!row || row.auction.status === 'draft') throw new AppError('NOT_FOUND', 'No such lot');
+  if (row.blocked) throw new AppError('BIDDING_BLOCKED', 'Bidding is blocked for this buyer');
   const context = lotContextOf(row.lot, row.auction);
   // The machine at `now` decides, whatever the tick has stored: a bid 1 ms after the end is refused.
   if (effectiveLotStatus(row.lot.status, context, now) !== 'live' || !lotEvent('live', context, { type: 'BID', now })) {
-    throw new AppError('CONFLICT', 'This lot is not taking bids');
+    throw new AppError('LOT_NOT_BIDDABLE', 'This lot is not taking bids');
   }
-  const [cover] = await tx
-    .select({ id: deposits.id })
-    .from(deposits)
-    .where(
-      and(
-        eq(deposits.userId, userId),
-        eq(deposits.status, 'held'),
-        or(eq(deposits.lotId, lotId), and(isNull(deposits.lotId), eq(deposits.auctionId, row.lot.auctionId))),
-      ),
-    )
-    .limit(1);
-  if (!cover) throw new AppError('FORBIDDEN', 'Pay the session deposit or this lot’s deposit before bidding');
+  if (!row.covered) throw new AppError('DEPOSIT_REQUIRED', 'Pay the session deposit or this lot’s deposit before bidding');
   const steps = row.auction.incrementLadderId
     ? await tx.select().from(incrementLadderSteps).where(eq(incrementLadderSteps.ladderId, row.auction.incrementLadderId)).orderBy(asc(incrementLadderSteps.minPrice))
     : [];
-  return { ...row, ladder: steps.length > 0 ? steps : DEFAULT_LADDER };
+  return { lot: row.lot, auction: row.auction, ladder: steps.length > 0 ? steps : DEFAULT_LADDER };
+}
+
+/** BID_TOO_LOW with the least acceptable amount, for the form field that was too low. */
+function refuseBelow(minimum: number, field: 'amount' | 'maxAmount'): never {
+  throw new AppError('BID_TOO_LOW', `At least ${minimum} fen`, { params: { minimum: formatFen(minimum) }, fieldErrors: { [field]: ['bid.tooLow'] } });
 }
 
 /**
- * Writes the bids one request produced and moves the lot on: price, leader, count, and the
- * anti-sniping extension when the last bid lands in the final minutes.
+ * Writes the bids one request produced (the buyer's own, if any, and the proxies' answers)
+ * and moves the lot on: price, leader, count, and the anti-sniping extension.
  */
-async function commitBids(tx: Executor, { lot, auction, ladder }: Locked, userBid: SystemBid | null, now: Date): Promise<BidOutcome> {
+async function commitBids(tx: Executor, { lot, auction, ladder }: Locked, manual: { userId: number; amount: number } | null, now: Date): Promise<BidOutcome> {
   const proxies = await tx.select().from(proxyBids).where(and(eq(proxyBids.lotId, lot.id), eq(proxyBids.active, true)));
-  let state = { currentPrice: lot.currentPrice, leaderId: lot.leaderId, startPrice: lot.startPrice };
-  const placed: SystemBid[] = [];
-  if (userBid) {
-    placed.push(userBid);
-    state = { ...state, currentPrice: userBid.amount, leaderId: userBid.userId };
-  }
-  const answer = resolveProxies(state, proxies, ladder, now);
-  placed.push(...answer.bids);
-  state = answer.state;
-  if (placed.length === 0 || state.currentPrice === null || state.leaderId === null) {
-    return { lotId: lot.id, currentPrice: lot.currentPrice ?? 0, leaderId: lot.leaderId ?? 0, bidCount: lot.bidCount, endsAt: lot.endsAt ?? auction.endsAt, placed };
-  }
-  await tx.insert(bids).values(placed.map((bid, index) => ({ lotId: lot.id, userId: bid.userId, amount: bid.amount, isProxy: userBid === null || index > 0, placedAt: now })));
+  const { bids: placed, state } = resolveProxies({ currentPrice: lot.currentPrice, leaderId: lot.leaderId, startPrice: lot.startPrice }, proxies, ladder, now, manual);
   const endsAt = lot.endsAt ?? auction.endsAt;
-  const window = auction.antiSnipingMinutes * 60_000;
-  const extended = window > 0 && endsAt.getTime() - now.getTime() < window ? new Date(now.getTime() + window) : endsAt;
+  if (placed.length === 0 || state.currentPrice === null || state.leaderId === null) {
+    return { lotId: lot.id, currentPrice: lot.currentPrice ?? 0, leaderId: lot.leaderId ?? 0, bidCount: lot.bidCount, endsAt, placed };
+  }
+  await tx.insert(bids).values(placed.map((bid) => ({ lotId: lot.id, userId: bid.userId, amount: bid.amount, isProxy: bid.isProxy, placedAt: now })));
+  const extended = extendedEnd({
+    endsAt,
+    scheduledEndsAt: scheduledEndOf(lot, auction),
+    now,
+    rules: { windowMinutes: auction.antiSnipingMinutes, extensionMinutes: auction.antiSnipingExtensionMinutes, capMinutes: auction.antiSnipingCapMinutes },
+  });
   const [updated] = await tx
     .update(lots)
     .set({ currentPrice: state.currentPrice, leaderId: state.leaderId, bidCount: sql`${lots.bidCount} + ${placed.length}`, endsAt: extended, nextTransitionAt: extended })
@@ -96,37 +105,35 @@ async function commitBids(tx: Executor, { lot, auction, ladder }: Locked, userBi
 /**
  * 出价: a signed-in buyer with a held deposit covering the lot, while the lot is live and
  * before its end; at least the start price, then the current price plus the ladder's
- * increment; never over one's own leading bid. Proxy maxima answer in the same transaction.
+ * increment; never over one's own leading bid (ALREADY_LEADING). Proxy maxima answer in
+ * the same transaction; a bid equal to an earlier maximum leaves that maximum in the lead.
  */
 export async function placeBid({ db, userId, lotId, amount, now }: { db: Database; userId: number; lotId: number; amount: number; now: Date }): Promise<BidOutcome> {
   await consumeRateLimit(db, `bid:${userId}`, now, BID_RATE_LIMIT);
   return withRetry(() =>
     db.transaction(async (tx) => {
       const locked = await lockBiddableLot(tx, lotId, userId, now);
-      if (locked.lot.leaderId === userId) throw new AppError('CONFLICT', 'You already hold the highest bid');
+      if (locked.lot.leaderId === userId) throw new AppError('ALREADY_LEADING', 'You already hold the highest bid');
       const minimum = minimumBid(locked.lot, locked.ladder);
-      if (amount < minimum) {
-        throw new AppError('CONFLICT', `A bid must be at least ${minimum} fen`, { fieldErrors: { amount: ['bid.tooLow'] } });
-      }
+      if (amount < minimum) refuseBelow(minimum, 'amount');
       return commitBids(tx, locked, { userId, amount }, now);
     }),
   );
 }
 
 /**
- * 代理出价: sets (or raises) the most the system may bid for this buyer on the lot. A new
- * or changed maximum takes its time from now, so between equal maxima the earlier one wins.
+ * 代理出价: sets (or changes) the most the system may bid for this buyer on the lot, at
+ * least the next minimum bid — for the leader too, so every bid it places stays on the
+ * ladder. A new or changed maximum takes its time from now, so between equal maxima the
+ * earlier one wins.
  */
 export async function setProxyBid({ db, userId, lotId, maxAmount, now }: { db: Database; userId: number; lotId: number; maxAmount: number; now: Date }): Promise<BidOutcome> {
   await consumeRateLimit(db, `bid:${userId}`, now, BID_RATE_LIMIT);
   return withRetry(() =>
     db.transaction(async (tx) => {
       const locked = await lockBiddableLot(tx, lotId, userId, now);
-      const leading = locked.lot.leaderId === userId;
-      const minimum = leading ? (locked.lot.currentPrice ?? 0) + 1 : minimumBid(locked.lot, locked.ladder);
-      if (maxAmount < minimum) {
-        throw new AppError('CONFLICT', `A maximum must be at least ${minimum} fen`, { fieldErrors: { maxAmount: ['bid.tooLow'] } });
-      }
+      const minimum = minimumBid(locked.lot, locked.ladder);
+      if (maxAmount < minimum) refuseBelow(minimum, 'maxAmount');
       await tx
         .insert(proxyBids)
         .values({ lotId, userId, maxAmount, setAt: now })

@@ -34,15 +34,23 @@ async function applyAuctionEvent(db: Database, auctionId: number, event: Auction
     await recordChanges(tx, 'auction', [{ id: auctionId, from: status, to, event: event.type }], now, actorId);
     const lotTarget = step.effects.includes('publishLots') ? 'scheduled' : step.effects.includes('cancelLots') ? 'cancelled' : null;
     if (lotTarget) {
+      // Staggered closing: publishing fixes each lot's slot, the lot at rank n (by position,
+      // then id) closing n × closing_interval_seconds after the auction's end. Written into
+      // ends_at too, so the tick, the bid check and every reader see it with no extra rule.
       await tx.execute(sql`
         with old as (
           select l.id, l.status::text as status from lots l
           where l.auction_id = ${auctionId} and l.status in ('draft', 'scheduled', 'preview') order by l.id for update
+        ), slots as (
+          select l.id, a.ends_at + (row_number() over (order by l.position, l.id) - 1) * a.closing_interval_seconds * interval '1 second' as ends_at
+          from lots l join auctions a on a.id = l.auction_id where l.auction_id = ${auctionId}
         ), changed as (
           update lots l set status = ${lotTarget}::lot_status,
             next_transition_at = case when ${lotTarget} = 'scheduled' then ${context.previewStartsAt.toISOString()}::timestamptz end,
+            scheduled_ends_at = case when ${lotTarget} = 'scheduled' then slots.ends_at else l.scheduled_ends_at end,
+            ends_at = case when ${lotTarget} = 'scheduled' then slots.ends_at else l.ends_at end,
             updated_at = ${instant(now)}
-          from old where l.id = old.id
+          from old join slots on slots.id = old.id where l.id = old.id
           returning l.id, old.status as from_status
         )
         insert into lifecycle_events (entity, entity_id, from_status, to_status, event, actor_id, at)

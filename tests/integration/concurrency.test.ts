@@ -67,7 +67,7 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
           }),
         ),
       );
-      expect(outcomes.filter((o) => !o.ok).every((o) => o.code === 'CONFLICT')).toBe(true);
+      expect(outcomes.filter((o) => !o.ok).every((o) => o.code === 'BID_TOO_LOW' || o.code === 'ALREADY_LEADING')).toBe(true);
       const accepted = outcomes.filter((o) => o.ok).length;
       const history = await db.select().from(bids).where(eq(bids.lotId, lotId)).orderBy(asc(bids.id));
       expect(history).toHaveLength(accepted);

@@ -24,11 +24,11 @@ export type LotPlan = { title?: string; startPrice?: number; reservePrice?: numb
 
 /**
  * A published auction: preview 1 h after `now`, live at 2 h, ends at 3 h. Returns its id,
- * its lot ids in order and the schedule.
+ * its lot ids in order and the schedule. `settings` overrides any other auction column.
  */
-export async function publishedAuction(db: Database, now: Date, { lots: plans = [{}], depositAmount = yuan(1_000), antiSnipingMinutes = 5 }: { lots?: LotPlan[]; depositAmount?: number; antiSnipingMinutes?: number } = {}) {
+export async function publishedAuction(db: Database, now: Date, { lots: plans = [{}], depositAmount = yuan(1_000), antiSnipingMinutes = 5, settings = {} }: { lots?: LotPlan[]; depositAmount?: number; antiSnipingMinutes?: number; settings?: Partial<typeof auctions.$inferInsert> } = {}) {
   const schedule = { previewStartsAt: at(now, HOUR), previewEndsAt: at(now, 2 * HOUR), startsAt: at(now, 2 * HOUR), endsAt: at(now, 3 * HOUR) };
-  const [auction] = await db.insert(auctions).values({ title: '测试专场', depositAmount, antiSnipingMinutes, ...schedule }).returning();
+  const [auction] = await db.insert(auctions).values({ title: '测试专场', depositAmount, antiSnipingMinutes, ...schedule, ...settings }).returning();
   const lotRows = await db
     .insert(lots)
     .values(
