@@ -1,4 +1,4 @@
-import { sql, type SQLWrapper } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { OrderStatus } from '@/db/schema/commerce';
 import { catchUp } from '@/machines/lifecycle';
@@ -10,8 +10,12 @@ import type { LifecycleRules } from './rules';
 import { toDate, toNullableDate, toNumber } from './rows';
 import { instant, instantArray, intArray, textArray } from './sql-values';
 
-/** Whether the order `orderId` has a charge still open at its provider; select it with the order for its machine. */
-export const openChargeOf = (orderId: SQLWrapper) => sql<boolean>`exists (select 1 from payments p where p.order_id = ${orderId} and p.status = 'pending')`;
+/**
+ * Whether the order has a charge still open at its provider; select it with the order for its
+ * machine. Named by the orders table's alias in the query, since drizzle leaves a column
+ * unqualified in a one-table select, where it would bind to the subquery's payments.
+ */
+export const openChargeOf = (ordersAlias: 'o' | 'orders') => sql<boolean>`exists (select 1 from payments p where p.order_id = ${sql.raw(ordersAlias)}.id and p.status = 'pending')`;
 
 export type OrderMachineRow = { dueAt: Date; shippedAt: Date | null; remindedAt: Date | null; openCharge: boolean };
 
@@ -33,7 +37,7 @@ export function orderContextOf(row: OrderMachineRow, rules: LifecycleRules): Ord
  */
 export async function advanceDueOrders(tx: Executor, { now, batchSize, afterId, rules }: { now: Date; batchSize: number; afterId: number; rules: LifecycleRules }): Promise<BatchResult> {
   const claimed = await tx.execute<Record<string, unknown>>(sql`
-    select o.id, o.status, o.due_at, o.shipped_at, o.reminded_at, ${openChargeOf(sql`o.id`)} as open_charge from orders o
+    select o.id, o.status, o.due_at, o.shipped_at, o.reminded_at, ${openChargeOf('o')} as open_charge from orders o
     where o.next_transition_at <= ${instant(now)} and o.id > ${afterId}
     order by o.id limit ${batchSize}
     for update of o skip locked`);

@@ -10,7 +10,7 @@ import { DEFAULT_RULES, type LifecycleRules } from './rules';
 /** SHIP (operator, with a tracking number) and CONFIRM (the buyer, on their own order). */
 async function applyOrderEvent(db: Database, orderId: number, event: OrderEvent, { actorId, buyerId, trackingNo, rules = DEFAULT_RULES }: { actorId: number; buyerId?: number; trackingNo?: string; rules?: LifecycleRules }) {
   return db.transaction(async (tx) => {
-    const [order] = await tx.select({ ...getTableColumns(orders), openCharge: openChargeOf(orders.id) }).from(orders).where(eq(orders.id, orderId)).for('update', { of: orders });
+    const [order] = await tx.select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') }).from(orders).where(eq(orders.id, orderId)).for('update', { of: orders });
     if (!order || (buyerId !== undefined && order.userId !== buyerId)) throw new AppError('NOT_FOUND', 'No such order');
     const step = orderEvent(order.status, orderContextOf(order, rules), event);
     if (!step) throw new AppError('CONFLICT', `An order that is ${order.status} cannot take ${event.type}`);

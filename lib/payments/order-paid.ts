@@ -16,7 +16,7 @@ import { effectiveOrderStatus, orderEvent } from '@/machines/order';
  */
 export async function markOrderPaid(tx: Executor, { orderId, userId, paidAt, now, rules }: { orderId: number; userId: number; paidAt: Date; now: Date; rules: LifecycleRules }): Promise<boolean> {
   const [order] = await tx
-    .select({ ...getTableColumns(orders), openCharge: openChargeOf(orders.id) })
+    .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
     .from(orders)
     .where(and(eq(orders.id, orderId), eq(orders.userId, userId)))
     .for('update');

@@ -31,7 +31,7 @@ export type OrderPaymentStart = { paid: true } | { paid: false; paymentId: numbe
 export async function startOrderPayment({ db, provider, userId, orderId, address, userCouponId, now }: { db: Database; provider: PaymentProvider; userId: number; orderId: number; address: ShippingAddress; userCouponId: number | null; now: Date }): Promise<OrderPaymentStart> {
   const prepared = await db.transaction(async (tx) => {
     const [order] = await tx
-      .select({ ...getTableColumns(orders), openCharge: openChargeOf(orders.id) })
+      .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
       .from(orders)
       .where(and(eq(orders.id, orderId), eq(orders.userId, userId)))
       .for('update', { of: orders });
