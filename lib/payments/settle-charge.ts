@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { auctions, deposits, lots, payments, type Deposit } from '@/db/schema';
+import { auctions, deposits, lots, orders, payments, type Deposit } from '@/db/schema';
 import type { AuctionStatus } from '@/db/schema/auctions';
 import { auctionContextColumns, auctionContextOf } from '@/lib/lifecycle/advance-auctions';
 import { recordChanges } from '@/lib/lifecycle/events';
@@ -24,11 +24,14 @@ export type ChargeOutcome = 'applied' | 'failed' | 'refunded' | 'already_settled
  */
 export async function settleCharge({ db, provider, event, now, rules }: { db: Database; provider: string; event: WebhookEvent; now: Date; rules: LifecycleRules }): Promise<ChargeOutcome> {
   return db.transaction(async (tx) => {
-    const [payment] = await tx
-      .select()
+    const [target] = await tx
+      .select({ id: payments.id, orderId: payments.orderId })
       .from(payments)
-      .where(and(eq(payments.provider, provider), eq(payments.providerRef, event.reference)))
-      .for('update');
+      .where(and(eq(payments.provider, provider), eq(payments.providerRef, event.reference)));
+    if (!target) return 'already_settled';
+    // The order before its payment, as the tick (overdue closing open charges) and a new payment attempt lock them.
+    if (target.orderId !== null) await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, target.orderId)).for('update');
+    const [payment] = await tx.select().from(payments).where(eq(payments.id, target.id)).for('update');
     if (!payment || payment.succeededAt !== null) return 'already_settled';
     if (event.type === 'charge.failed') {
       if (payment.status !== 'pending') return 'already_settled';

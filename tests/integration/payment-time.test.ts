@@ -293,7 +293,7 @@ describe.runIf(concurrentDrivers.length > 0)('payments racing the tick (needs DA
 
     it('a success taken by dueAt and heard of as the grace period ends either pays or is refunded whole, never both', async () => {
       const db = current().db;
-      for (let round = 0; round < 8; round++) {
+      for (let round = 0; round < 20; round++) {
         await current().reset();
         const { buyer, order, dueAt } = await wonOrder(db);
         const paymentId = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -MINUTE) });
