@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { instant, intArray } from '@/lib/lifecycle/sql-values';
 import type { ProviderRegistry } from './provider';
@@ -13,13 +13,19 @@ export type ClosedCharge = { provider: string; reference: string };
  */
 export async function closeOpenCharges(tx: Executor, orderIds: readonly number[], now: Date): Promise<ClosedCharge[]> {
   const ids = intArray(orderIds);
-  const closed = await tx.execute<{ provider: string; reference: string | null }>(sql`
-    update payments set status = 'cancelled', updated_at = ${instant(now)}
-    where order_id = any(${ids}) and status = 'pending'
-    returning provider, provider_ref as reference`);
+  const closed = await cancelPendingPayments(tx, sql`order_id = any(${ids})`, now);
   await tx.execute(sql`
     update user_coupons set status = 'available', order_id = null, updated_at = ${instant(now)}
     where order_id = any(${ids}) and status = 'locked'`);
+  return closed;
+}
+
+/** Gives up on pending payments matching `where` and returns their charges, to be closed at the provider after commit. */
+export async function cancelPendingPayments(tx: Executor, where: SQL, now: Date): Promise<ClosedCharge[]> {
+  const closed = await tx.execute<{ provider: string; reference: string | null }>(sql`
+    update payments set status = 'cancelled', updated_at = ${instant(now)}
+    where (${where}) and status = 'pending'
+    returning provider, provider_ref as reference`);
   return closed.rows.flatMap((row) => (row.reference ? [{ provider: row.provider, reference: row.reference }] : []));
 }
 

@@ -7,7 +7,7 @@ import { effectiveAuctionStatus, nextAuctionTransitionAt } from '@/machines/auct
 import { effectiveLotStatus, nextLotTransitionAt } from '@/machines/lot';
 import { auctionContextColumns, auctionContextOf } from '@/lib/lifecycle/advance-auctions';
 import { lotContextOf } from '@/lib/lifecycle/lot-context';
-import { cancelChargesAtProviders } from './close-open-charges';
+import { cancelChargesAtProviders, cancelPendingPayments } from './close-open-charges';
 import type { PaymentProvider } from './provider';
 
 export type DepositPaymentStart = { depositId: number; paymentId: number; payUrl: string };
@@ -53,7 +53,7 @@ export async function startDepositPayment({ db, provider, userId, auctionId, lot
     const [open] = await tx.select().from(payments).where(and(eq(payments.depositId, deposit.id), eq(payments.status, 'pending')));
     if (open && (open.expiresAt === null || open.expiresAt >= now)) return { deposit, payment: open, closed: [] };
     // An expired charge (anti-sniping moved the end past it) can no longer be paid: a new one replaces it.
-    const closed = open ? await tx.update(payments).set({ status: 'cancelled' }).where(eq(payments.id, open.id)).returning({ provider: payments.provider, reference: payments.providerRef }) : [];
+    const closed = open ? await cancelPendingPayments(tx, sql`id = ${open.id}`, now) : [];
     const [attempts] = await tx.select({ n: sql<number>`count(*)::int` }).from(payments).where(eq(payments.depositId, deposit.id));
     const [payment] = await tx
       .insert(payments)
@@ -61,7 +61,7 @@ export async function startDepositPayment({ db, provider, userId, auctionId, lot
       .returning();
     return { deposit, payment: payment!, closed };
   });
-  await cancelChargesAtProviders(() => provider, prepared.closed.flatMap(({ provider: name, reference }) => (reference ? [{ provider: name, reference }] : [])));
+  await cancelChargesAtProviders(() => provider, prepared.closed);
   const charge = await provider.createCharge({
     idempotencyKey: prepared.payment.idempotencyKey,
     amount: prepared.payment.amount,

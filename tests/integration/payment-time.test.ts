@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { coupons, deposits, notifications, orders, outbox, payments, refunds, sandboxTransactions, userCoupons } from '@/db/schema';
+import { coupons, deposits, lots, notifications, orders, outbox, payments, refunds, sandboxTransactions, userCoupons } from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
 import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
 import { intArray } from '@/lib/lifecycle/sql-values';
@@ -196,6 +196,25 @@ describe.each(testDrivers())('deposit charges judged at paid-at on %s', (driver)
     await tick(db, at(auction.endsAt, 2 * MINUTE));
     const [deposit] = await db.select().from(deposits);
     expect(deposit).toMatchObject({ status: 'refunded', refundedAmount: deposit!.amount });
+  });
+
+  it('replaces a charge that expired while anti-sniping kept the lot open, and closes the old one', async () => {
+    const db = current().db;
+    const buyer = await seedBuyer(db);
+    const auction = await publishedAuction(db, T0);
+    await tick(db, auction.startsAt);
+    const lotId = auction.lotIds[0]!;
+    const start = (now: Date) => startDepositPayment({ db, provider: sandbox(db), userId: buyer.id, auctionId: auction.auctionId, lotId, now });
+    const first = await start(at(auction.endsAt, -MINUTE));
+    expect((await start(at(auction.endsAt, -1))).paymentId).toBe(first.paymentId);
+    await db.update(lots).set({ endsAt: at(auction.endsAt, 5 * MINUTE) }).where(eq(lots.id, lotId));
+    const second = await start(at(auction.endsAt, 1));
+    expect(second.paymentId).not.toBe(first.paymentId);
+    const rows = await db.select().from(payments).where(eq(payments.depositId, second.depositId)).orderBy(payments.id);
+    expect(rows.map((p) => [p.status, p.expiresAt])).toEqual([['cancelled', auction.endsAt], ['pending', at(auction.endsAt, 5 * MINUTE)]]);
+    const [old] = await db.select().from(sandboxTransactions).where(eq(sandboxTransactions.reference, rows[0]!.providerRef!));
+    expect(old!.cancelledAt).not.toBeNull();
+    expect(await confirmCharge(db, second.paymentId, at(auction.endsAt, 2 * MINUTE))).toBe('applied');
   });
 
   it('refuses to start a deposit for a closed lot or an ended auction', async () => {
