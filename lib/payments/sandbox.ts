@@ -10,10 +10,10 @@ import type { PaymentProvider, WebhookEvent } from './provider';
 export const SANDBOX_PROVIDER = 'sandbox';
 export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';
 
-const reference = z.string().min(1).max(100);
+const chargeReference = z.string().min(1).max(100);
 const webhookBody = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('charge.succeeded'), reference, paidAt: z.iso.datetime().transform((value) => new Date(value)) }),
-  z.object({ type: z.literal('charge.failed'), reference }),
+  z.object({ type: z.literal('charge.succeeded'), reference: chargeReference, paidAt: z.iso.datetime().transform((value) => new Date(value)) }),
+  z.object({ type: z.literal('charge.failed'), reference: chargeReference }),
 ]);
 
 export function signSandboxWebhook(secret: string, rawBody: string): string {
