@@ -39,6 +39,14 @@ describe('parseEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.APP_TIME_ZONE).toBe('Asia/Shanghai');
     expect(env.APP_URL).toBe('http://localhost:3000');
+    expect(env.PAYMENT_CONFIRMATION_GRACE_MINUTES).toBe(5);
+  });
+
+  it('reads the payment confirmation grace in whole minutes', () => {
+    const base = { NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret };
+    expect(parseEnv({ ...base, PAYMENT_CONFIRMATION_GRACE_MINUTES: '0' }).PAYMENT_CONFIRMATION_GRACE_MINUTES).toBe(0);
+    expect(() => parseEnv({ ...base, PAYMENT_CONFIRMATION_GRACE_MINUTES: '-1' })).toThrow(/PAYMENT_CONFIRMATION_GRACE_MINUTES/);
+    expect(() => parseEnv({ ...base, PAYMENT_CONFIRMATION_GRACE_MINUTES: '2.5' })).toThrow(/PAYMENT_CONFIRMATION_GRACE_MINUTES/);
   });
 
   it('refuses an unknown time zone and a short secret', () => {

@@ -52,6 +52,8 @@ export const envSchema = z.object({
   GAVEL_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
   /** The 24-hour rule's window, in hours. */
   ORDER_PAYMENT_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive('must be a positive number of hours').max(24 * 30).default(24)),
+  /** How long an order whose charge is still open at its due time waits for the provider, in minutes. */
+  PAYMENT_CONFIRMATION_GRACE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int('must be a whole number of minutes').min(0, 'must be 0 or more minutes').max(24 * 60).default(5)),
   /** The in-process ticker of `npm run dev` / `npm start`; tests and Vercel (cron) turn it off. */
   GAVEL_TICKER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   /** Exposes the test clock route. Only for end-to-end tests; never on a real deployment. */

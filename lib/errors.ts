@@ -19,11 +19,11 @@ export const errorCodes = {
   BID_TOO_LOW: 409,
   /** The buyer already holds the highest bid and may not outbid themself. */
   ALREADY_LEADING: 409,
-  /** The lot is not live at this moment (not started, closed, or cancelled). */
+  /** The lot (or its auction) is not open at this moment: not started, closed, or cancelled. Refuses bids, and deposits outside preview and live. */
   LOT_NOT_BIDDABLE: 409,
   /** No held deposit covers the lot: pay the session deposit or the lot's deposit first. */
   DEPOSIT_REQUIRED: 403,
-  /** The order's payment window has passed (or the charge's expiry): it can no longer be paid. */
+  /** The order's payment window has passed, or the charge expired or was closed at the provider: it can no longer be paid. */
   PAYMENT_WINDOW_CLOSED: 409,
   /** The coupon cannot be claimed, granted or used on this order now; `params.reason` says why (a `couponReasons` key). */
   COUPON_NOT_APPLICABLE: 409,

@@ -39,14 +39,20 @@ export function applyEvent<M extends AnyStateMachine>(machine: M, status: string
 
 /**
  * Applies TICK at `now` as many times as it is accepted, so a record left untouched past
- * several deadlines catches up in one call. Self-transitions end the chain.
+ * several deadlines catches up in one call. Self-transitions end the chain (the stored
+ * context they would change is not re-read here); one with effects, such as the order's
+ * pay-due reminder, is kept as the chain's last step so its effects are applied.
  */
 export function catchUp<M extends AnyStateMachine>(machine: M, status: string, context: unknown, now: Date): Advance {
   const steps: Step[] = [];
   let current = status;
   for (let i = 0; i < MAX_CHAINED_TRANSITIONS; i++) {
     const step = applyEvent(machine, current, context, { type: 'TICK', now } as EventFromLogic<M>);
-    if (!step || step.to === current) break;
+    if (!step) break;
+    if (step.to === current) {
+      if (step.effects.length > 0) steps.push(step);
+      break;
+    }
     steps.push(step);
     current = step.to;
   }

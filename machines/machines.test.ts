@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { auctionEvent, effectiveAuctionStatus, nextAuctionTransitionAt, type AuctionContext } from './auction';
 import { depositEvent } from './deposit';
 import { effectiveLotStatus, lotEvent, nextLotTransitionAt, type LotContext } from './lot';
-import { effectiveOrderStatus, nextOrderTransitionAt, orderEvent, type OrderContext } from './order';
+import { catchUp } from './lifecycle';
+import { effectiveOrderStatus, nextOrderTransitionAt, orderEvent, orderMachine, overdueDeadline, type OrderContext } from './order';
 
 const h = (hours: number) => new Date(Date.UTC(2026, 10, 1, hours));
 const before = (date: Date) => new Date(date.getTime() - 1);
 
 const auction: AuctionContext = { previewStartsAt: h(1), previewEndsAt: h(2), startsAt: h(2), endsAt: h(3), lotCount: 2, openLots: 0, lastLotEndsAt: h(3) };
 const lot: LotContext = { previewStartsAt: h(1), startsAt: h(2), endsAt: h(3), bidCount: 2, currentPrice: 50_000, reservePrice: 40_000 };
-const order: OrderContext = { dueAt: h(27), autoCompleteAt: h(200) };
+const MINUTE = 60_000;
+const after = (date: Date, ms: number) => new Date(date.getTime() + ms);
+const order: OrderContext = { dueAt: h(27), autoCompleteAt: h(200), openCharge: false, graceMs: 5 * MINUTE, reminded: true };
+const charging: OrderContext = { ...order, openCharge: true };
 
 describe('every timed transition fires exactly at the deadline nextTransitionAt names', () => {
   it.each(['scheduled', 'preview', 'live'] as const)('auction %s', (status) => {
@@ -24,10 +28,17 @@ describe('every timed transition fires exactly at the deadline nextTransitionAt 
     expect(lotEvent(status, lot, { type: 'TICK', now: deadline })?.to).toBe({ scheduled: 'preview', preview: 'live', live: 'sold' }[status]);
   });
 
-  it.each(['pending_payment', 'shipped'] as const)('order %s', (status) => {
-    const deadline = nextOrderTransitionAt(status, order)!;
-    expect(orderEvent(status, order, { type: 'TICK', now: before(deadline) })).toBeNull();
-    expect(orderEvent(status, order, { type: 'TICK', now: deadline })?.to).toBe({ pending_payment: 'overdue', shipped: 'completed' }[status]);
+  it.each([
+    ['pending_payment', order, 'overdue', ['forfeitDeposit']],
+    ['pending_payment', charging, 'confirming_payment', []],
+    ['pending_payment', { ...order, reminded: false }, 'pending_payment', ['remindPayment']],
+    ['confirming_payment', charging, 'overdue', ['forfeitDeposit']],
+    ['confirming_payment', order, 'overdue', ['forfeitDeposit']],
+    ['shipped', order, 'completed', []],
+  ] as const)('order %s (case %#)', (status, context, to, effects) => {
+    const deadline = nextOrderTransitionAt(status, context)!;
+    expect(orderEvent(status, context, { type: 'TICK', now: before(deadline) })).toBeNull();
+    expect(orderEvent(status, context, { type: 'TICK', now: deadline })).toMatchObject({ to, effects });
   });
 
   it('has no deadline in states nothing times', () => {
@@ -89,13 +100,47 @@ describe('lot', () => {
 });
 
 describe('order', () => {
+  const pay = (now: Date, paidAt = now) => ({ type: 'PAY' as const, now, paidAt });
+
   it('pays, ships and completes in order, and refuses anything else', () => {
-    expect(orderEvent('pending_payment', order, { type: 'PAY', now: h(5) })).toMatchObject({ to: 'paid', effects: ['releaseDeposits'] });
+    expect(orderEvent('pending_payment', order, pay(h(5)))).toMatchObject({ to: 'paid', effects: ['releaseDeposits'] });
     expect(orderEvent('pending_payment', order, { type: 'SHIP', now: h(5) })).toBeNull();
     expect(orderEvent('paid', order, { type: 'SHIP', now: h(5) })?.to).toBe('shipped');
-    expect(orderEvent('paid', order, { type: 'PAY', now: h(5) })).toBeNull();
+    expect(orderEvent('paid', order, pay(h(5)))).toBeNull();
     expect(orderEvent('shipped', order, { type: 'CONFIRM', now: h(6) })?.to).toBe('completed');
-    expect(orderEvent('overdue', order, { type: 'PAY', now: h(30) })).toBeNull();
+    expect(orderEvent('overdue', order, pay(h(30), h(26)))).toBeNull();
+  });
+
+  it('accepts a payment by the provider’s paid-at time: up to dueAt, in confirming_payment too', () => {
+    expect(orderEvent('confirming_payment', charging, pay(after(h(27), 4 * MINUTE), h(27)))?.to).toBe('paid');
+    expect(orderEvent('confirming_payment', charging, pay(after(h(27), 4 * MINUTE), after(h(27), 1)))).toBeNull();
+    expect(orderEvent('pending_payment', charging, pay(h(27), after(h(27), 1)))).toBeNull();
+  });
+
+  it('reads confirming_payment through the grace period while a charge is open, then overdue', () => {
+    expect(effectiveOrderStatus('pending_payment', charging, before(h(27)))).toBe('pending_payment');
+    expect(effectiveOrderStatus('pending_payment', charging, h(27))).toBe('confirming_payment');
+    expect(effectiveOrderStatus('pending_payment', charging, after(h(27), 5 * MINUTE - 1))).toBe('confirming_payment');
+    expect(effectiveOrderStatus('pending_payment', charging, after(h(27), 5 * MINUTE))).toBe('overdue');
+    expect(effectiveOrderStatus('pending_payment', order, h(27))).toBe('overdue');
+  });
+
+  it('dates overdue by the deadline that caused it', () => {
+    const late = after(h(27), 3 * 3_600_000);
+    expect(overdueDeadline(catchUp(orderMachine, 'pending_payment', charging, late).steps, charging)).toEqual(after(h(27), 5 * MINUTE));
+    expect(overdueDeadline(catchUp(orderMachine, 'pending_payment', order, late).steps, order)).toEqual(h(27));
+  });
+
+  it('reminds once, two hours before dueAt, even on a late tick, and never from dueAt on', () => {
+    const unreminded = { ...order, reminded: false };
+    expect(nextOrderTransitionAt('pending_payment', unreminded)).toEqual(h(25));
+    expect(nextOrderTransitionAt('pending_payment', order)).toEqual(h(27));
+    const lateTick = catchUp(orderMachine, 'pending_payment', unreminded, after(h(26), 59 * MINUTE));
+    expect(lateTick).toEqual({ status: 'pending_payment', steps: [expect.objectContaining({ to: 'pending_payment', effects: ['remindPayment'] })] });
+    expect(orderEvent('pending_payment', order, { type: 'TICK', now: h(26) })).toBeNull();
+    const pastDue = catchUp(orderMachine, 'pending_payment', unreminded, h(27));
+    expect(pastDue.steps.flatMap((step) => step.effects)).toEqual(['forfeitDeposit']);
+    expect(effectiveOrderStatus('pending_payment', unreminded, h(26))).toBe('pending_payment');
   });
 
   it('goes overdue at dueAt with the deposit forfeited', () => {

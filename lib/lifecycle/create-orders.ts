@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { PAYMENT_REMINDER_LEAD_MS } from '@/machines/order';
 import type { LifecycleRules } from './rules';
 import { nextOrderNumber } from './order-number';
 import { instant, intArray } from './sql-values';
@@ -24,7 +25,8 @@ export async function createOrdersForSoldLots(tx: Executor, lotIds: readonly num
     ), inserted as (
       insert into orders (order_no, lot_id, auction_id, user_id, deposit_id, deal_price, buyer_premium, due_at, next_transition_at)
       select ${nextOrderNumber(now, rules.timeZone)},
-             lot_id, auction_id, winner_id, deposit_id, deal_price, buyer_premium, due_at, due_at
+             lot_id, auction_id, winner_id, deposit_id, deal_price, buyer_premium, due_at,
+             due_at - ${PAYMENT_REMINDER_LEAD_MS} * interval '1 millisecond'
       from sold
       on conflict (lot_id) do nothing
       returning id, user_id, lot_id, order_no, deal_price

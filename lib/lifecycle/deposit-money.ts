@@ -97,7 +97,7 @@ export async function refundSettledSessionDeposits(tx: Executor, pairs: SQL, rea
   return refundDeposits(
     tx,
     sql`d.kind = 'session' and d.status = 'frozen' and (d.user_id, d.auction_id) in (${pairs})
-      and not exists (select 1 from orders o where o.user_id = d.user_id and o.auction_id = d.auction_id and o.status = 'pending_payment')`,
+      and not exists (select 1 from orders o where o.user_id = d.user_id and o.auction_id = d.auction_id and o.status in ('pending_payment', 'confirming_payment'))`,
     reason,
     now,
   );

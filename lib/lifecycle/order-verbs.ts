@@ -1,16 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { nextOrderTransitionAt, orderEvent, type OrderEvent } from '@/machines/order';
-import { orderContextOf } from './advance-orders';
+import { openChargeOf, orderContextOf } from './advance-orders';
 import { recordChanges } from './events';
 import { DEFAULT_RULES, type LifecycleRules } from './rules';
 
 /** SHIP (operator, with a tracking number) and CONFIRM (the buyer, on their own order). */
 async function applyOrderEvent(db: Database, orderId: number, event: OrderEvent, { actorId, buyerId, trackingNo, rules = DEFAULT_RULES }: { actorId: number; buyerId?: number; trackingNo?: string; rules?: LifecycleRules }) {
   return db.transaction(async (tx) => {
-    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
+    const [order] = await tx.select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') }).from(orders).where(eq(orders.id, orderId)).for('update', { of: orders });
     if (!order || (buyerId !== undefined && order.userId !== buyerId)) throw new AppError('NOT_FOUND', 'No such order');
     const step = orderEvent(order.status, orderContextOf(order, rules), event);
     if (!step) throw new AppError('CONFLICT', `An order that is ${order.status} cannot take ${event.type}`);
@@ -23,7 +23,7 @@ async function applyOrderEvent(db: Database, orderId: number, event: OrderEvent,
         shippedAt,
         trackingNo: trackingNo ?? order.trackingNo,
         completedAt: to === 'completed' ? event.now : order.completedAt,
-        nextTransitionAt: nextOrderTransitionAt(to, orderContextOf({ dueAt: order.dueAt, shippedAt }, rules)),
+        nextTransitionAt: nextOrderTransitionAt(to, orderContextOf({ ...order, shippedAt }, rules)),
       })
       .where(and(eq(orders.id, orderId), eq(orders.status, order.status)));
     await recordChanges(tx, 'order', [{ id: orderId, from: order.status, to, event: event.type }], event.now, actorId);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { closeOpenCharges, type ClosedCharge } from '@/lib/payments/close-open-charges';
 import { deductForOverdueOrders, refundSettledSessionDeposits } from './deposit-money';
 import { instant, intArray } from './sql-values';
 
@@ -8,7 +9,7 @@ import { instant, intArray } from './sql-values';
  * the covering deposits are deducted, and a frozen session deposit's remaining balance goes
  * back once its owner has no other unpaid order in that auction.
  */
-export async function applyOverdue(tx: Executor, orderIds: readonly number[], now: Date) {
+export async function applyOverdue(tx: Executor, orderIds: readonly number[], now: Date): Promise<ClosedCharge[]> {
   const ids = intArray(orderIds);
   await tx.execute(sql`
     with changed as (
@@ -27,4 +28,5 @@ export async function applyOverdue(tx: Executor, orderIds: readonly number[], no
     select count(*) from changed`);
   await deductForOverdueOrders(tx, ids, now);
   await refundSettledSessionDeposits(tx, sql`select o.user_id, o.auction_id from orders o where o.id = any(${ids})`, 'orders_settled', now);
+  return closeOpenCharges(tx, orderIds, now);
 }

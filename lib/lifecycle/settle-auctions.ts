@@ -17,7 +17,7 @@ export async function settleEndedAuctions(tx: Executor, auctionIds: readonly num
   await refundDeposits(
     tx,
     sql`d.kind = 'session' and d.auction_id = any(${ids})
-      and not exists (select 1 from orders o where o.user_id = d.user_id and o.auction_id = d.auction_id and o.status = 'pending_payment')`,
+      and not exists (select 1 from orders o where o.user_id = d.user_id and o.auction_id = d.auction_id and o.status in ('pending_payment', 'confirming_payment'))`,
     'auction_won_nothing',
     now,
   );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
+import { cancelChargesAtProviders } from '@/lib/payments/close-open-charges';
 import type { ProviderRegistry } from '@/lib/payments/provider';
 import { advanceDueAuctions } from './advance-auctions';
 import { advanceDueLots } from './advance-lots';
@@ -66,6 +67,7 @@ export async function runTick({ db, now, budgetMs = 20_000, batchSize = TICK_BAT
       for (;;) {
         if (outOfTime()) break;
         const result = await withRetry(() => db.transaction((tx) => pass(tx, { now, batchSize, afterId, rules })));
+        if (outbox && result.closedCharges?.length) await cancelChargesAtProviders(outbox.providers, result.closedCharges);
         batches += 1;
         countChanges(transitions, entity, result.changes);
         if (result.changes.length > 0) changedThisRound = true;

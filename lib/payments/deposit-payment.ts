@@ -2,18 +2,22 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auctions, deposits, lots, payments } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { effectiveAuctionStatus } from '@/machines/auction';
-import { effectiveLotStatus } from '@/machines/lot';
+import type { AuctionStatus } from '@/db/schema/auctions';
+import { effectiveAuctionStatus, nextAuctionTransitionAt } from '@/machines/auction';
+import { effectiveLotStatus, nextLotTransitionAt } from '@/machines/lot';
 import { auctionContextColumns, auctionContextOf } from '@/lib/lifecycle/advance-auctions';
 import { lotContextOf } from '@/lib/lifecycle/lot-context';
+import { cancelChargesAtProviders, cancelPendingPayments } from './close-open-charges';
 import type { PaymentProvider } from './provider';
 
 export type DepositPaymentStart = { depositId: number; paymentId: number; payUrl: string };
 
 /**
  * Starts paying a session deposit (lotId null) or a lot deposit, while the auction is in
- * preview or live and, for a lot deposit, the lot still open. The deposit row stays pending
- * until the provider confirms; an open charge is reused, so a double click never charges twice.
+ * preview or live and, for a lot deposit, the lot still open (LOT_NOT_BIDDABLE otherwise;
+ * CONFLICT if the deposit is already paid). The deposit row stays pending until the provider
+ * confirms. The charge expires when the lot or auction is due to end as known now; an open
+ * charge is reused until it expires, so a double click never charges twice.
  */
 export async function startDepositPayment({ db, provider, userId, auctionId, lotId, now }: { db: Database; provider: PaymentProvider; userId: number; auctionId: number; lotId: number | null; now: Date }): Promise<DepositPaymentStart> {
   const prepared = await db.transaction(async (tx) => {
@@ -21,16 +25,19 @@ export async function startDepositPayment({ db, provider, userId, auctionId, lot
       select a.id, a.status, a.deposit_amount, ${auctionContextColumns} from auctions a where a.id = ${auctionId} for share`);
     const auctionRow = found.rows[0];
     if (!auctionRow) throw new AppError('NOT_FOUND', 'No such auction');
-    const auctionStatus = effectiveAuctionStatus(auctionRow.status as never, auctionContextOf(auctionRow), now);
-    if (auctionStatus !== 'preview' && auctionStatus !== 'live') throw new AppError('CONFLICT', 'Deposits are taken during preview and live only');
+    const auctionContext = auctionContextOf(auctionRow);
+    const auctionStatus = effectiveAuctionStatus(auctionRow.status as AuctionStatus, auctionContext, now);
+    if (auctionStatus !== 'preview' && auctionStatus !== 'live') throw new AppError('LOT_NOT_BIDDABLE', 'Deposits are taken during preview and live only');
     let amount = Number(auctionRow.deposit_amount);
+    let expiresAt = nextAuctionTransitionAt('live', auctionContext)!;
     if (lotId !== null) {
-      const [lot] = await tx.select().from(lots).where(and(eq(lots.id, lotId), eq(lots.auctionId, auctionId)));
-      if (!lot) throw new AppError('NOT_FOUND', 'No such lot in this auction');
-      const [auction] = await tx.select().from(auctions).where(eq(auctions.id, auctionId));
-      const status = effectiveLotStatus(lot.status, lotContextOf(lot, auction!), now);
-      if (status !== 'preview' && status !== 'live') throw new AppError('CONFLICT', 'This lot is closed');
-      amount = lot.depositAmount;
+      const [row] = await tx.select({ lot: lots, auction: auctions }).from(lots).innerJoin(auctions, eq(auctions.id, lots.auctionId)).where(and(eq(lots.id, lotId), eq(lots.auctionId, auctionId)));
+      if (!row) throw new AppError('NOT_FOUND', 'No such lot in this auction');
+      const lotContext = lotContextOf(row.lot, row.auction);
+      const status = effectiveLotStatus(row.lot.status, lotContext, now);
+      if (status !== 'preview' && status !== 'live') throw new AppError('LOT_NOT_BIDDABLE', 'This lot is closed');
+      amount = row.lot.depositAmount;
+      expiresAt = nextLotTransitionAt('live', lotContext)!;
     }
     await tx
       .insert(deposits)
@@ -44,15 +51,23 @@ export async function startDepositPayment({ db, provider, userId, auctionId, lot
     if (!deposit) throw new Error('deposit row missing after insert');
     if (deposit.status !== 'pending') throw new AppError('CONFLICT', 'This deposit is already paid');
     const [open] = await tx.select().from(payments).where(and(eq(payments.depositId, deposit.id), eq(payments.status, 'pending')));
-    if (open) return { deposit, payment: open };
+    if (open && (open.expiresAt === null || open.expiresAt >= now)) return { deposit, payment: open, closed: [] };
+    // An expired charge (anti-sniping moved the end past it) can no longer be paid: a new one replaces it.
+    const closed = open ? await cancelPendingPayments(tx, sql`id = ${open.id}`, now) : [];
     const [attempts] = await tx.select({ n: sql<number>`count(*)::int` }).from(payments).where(eq(payments.depositId, deposit.id));
     const [payment] = await tx
       .insert(payments)
-      .values({ userId, purpose: 'deposit', depositId: deposit.id, amount: deposit.amount, provider: provider.name, idempotencyKey: `deposit:${deposit.id}:${(attempts?.n ?? 0) + 1}` })
+      .values({ userId, purpose: 'deposit', depositId: deposit.id, amount: deposit.amount, provider: provider.name, idempotencyKey: `deposit:${deposit.id}:${(attempts?.n ?? 0) + 1}`, expiresAt })
       .returning();
-    return { deposit, payment: payment! };
+    return { deposit, payment: payment!, closed };
   });
-  const charge = await provider.createCharge({ idempotencyKey: prepared.payment.idempotencyKey, amount: prepared.payment.amount, description: `保证金 #${prepared.deposit.id}` });
+  await cancelChargesAtProviders(() => provider, prepared.closed);
+  const charge = await provider.createCharge({
+    idempotencyKey: prepared.payment.idempotencyKey,
+    amount: prepared.payment.amount,
+    description: `保证金 #${prepared.deposit.id}`,
+    expiresAt: prepared.payment.expiresAt!,
+  });
   await db.update(payments).set({ providerRef: charge.reference }).where(eq(payments.id, prepared.payment.id));
   return { depositId: prepared.deposit.id, paymentId: prepared.payment.id, payUrl: charge.payUrl };
 }

@@ -1,22 +1,35 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { lots, orders, userCoupons } from '@/db/schema';
+import { openChargeOf, orderContextOf } from '@/lib/lifecycle/advance-orders';
 import { refundDeposits, refundSettledSessionDeposits } from '@/lib/lifecycle/deposit-money';
 import { recordChanges } from '@/lib/lifecycle/events';
+import type { LifecycleRules } from '@/lib/lifecycle/rules';
+import { effectiveOrderStatus, orderEvent } from '@/machines/order';
 
 /**
- * PAY on an order, guarded on pending_payment so that a payment racing the 24-hour rule
- * either wins here or loses to the tick, never both. Releases deposits: the order's lot
- * deposit at once, a frozen session deposit once its owner has nothing left to pay.
+ * PAY on an order, decided by its machine at `now` (whatever the tick has stored) with the
+ * provider's `paidAt`: accepted while the order is pending_payment or confirming_payment and
+ * the money was taken by dueAt. The order row is locked, so a payment racing the tick either
+ * wins here or loses to it, never both. Releases deposits: the order's lot deposit at once,
+ * a frozen session deposit once its owner has nothing left to pay.
  */
-export async function markOrderPaid(tx: Executor, orderId: number, userId: number, now: Date): Promise<boolean> {
+export async function markOrderPaid(tx: Executor, { orderId, userId, paidAt, now, rules }: { orderId: number; userId: number; paidAt: Date; now: Date; rules: LifecycleRules }): Promise<boolean> {
   const [order] = await tx
-    .update(orders)
-    .set({ status: 'paid', paidAt: now, nextTransitionAt: null })
-    .where(and(eq(orders.id, orderId), eq(orders.userId, userId), eq(orders.status, 'pending_payment')))
-    .returning();
+    .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.userId, userId)))
+    .for('update');
   if (!order) return false;
-  await recordChanges(tx, 'order', [{ id: order.id, from: 'pending_payment', to: 'paid', event: 'PAY' }], now, userId);
+  const context = orderContextOf(order, rules);
+  if (!orderEvent(effectiveOrderStatus(order.status, context, now), context, { type: 'PAY', now, paidAt })) return false;
+  const [paid] = await tx
+    .update(orders)
+    .set({ status: 'paid', paidAt, nextTransitionAt: null })
+    .where(and(eq(orders.id, order.id), eq(orders.status, order.status)))
+    .returning({ id: orders.id });
+  if (!paid) return false;
+  await recordChanges(tx, 'order', [{ id: order.id, from: order.status, to: 'paid', event: 'PAY' }], now, userId);
   const paidLots = await tx
     .update(lots)
     .set({ status: 'paid' })

@@ -1,13 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { orders, payments, type ShippingAddress } from '@/db/schema';
 import { lockCouponForOrder } from '@/lib/coupons/lock-coupon-for-order';
 import { AppError } from '@/lib/errors';
 import { effectiveOrderStatus } from '@/machines/order';
-import { orderContextOf } from '@/lib/lifecycle/advance-orders';
+import { openChargeOf, orderContextOf } from '@/lib/lifecycle/advance-orders';
 import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
-import { markOrderPaid, releaseOrderCoupon } from './order-paid';
+import { cancelChargesAtProviders, closeOpenCharges } from './close-open-charges';
+import { markOrderPaid } from './order-paid';
 import type { PaymentProvider } from './provider';
 
 export const shippingAddressSchema = z.object({
@@ -22,39 +23,49 @@ export const shippingAddressSchema = z.object({
 export type OrderPaymentStart = { paid: true } | { paid: false; paymentId: number; payUrl: string };
 
 /**
- * Starts paying a buyer's own order before its due time, with a shipping address and at
- * most one coupon from their wallet. The coupon is locked to the order in the same
- * transaction and used when the charge succeeds (given back if it fails); an order the
- * coupon covers entirely is paid at once, without a charge.
+ * Starts paying a buyer's own order before its due time (PAYMENT_WINDOW_CLOSED after it),
+ * with a shipping address and at most one coupon from their wallet. The coupon is locked to
+ * the order in the same transaction and used when the charge succeeds (given back if it
+ * fails); an order the coupon covers entirely is paid at once, without a charge. The charge
+ * expires at dueAt, and one it replaces is closed at the provider.
  */
 export async function startOrderPayment({ db, provider, userId, orderId, address, userCouponId, now }: { db: Database; provider: PaymentProvider; userId: number; orderId: number; address: ShippingAddress; userCouponId: number | null; now: Date }): Promise<OrderPaymentStart> {
   const prepared = await db.transaction(async (tx) => {
-    const [order] = await tx.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.userId, userId))).for('update');
+    const [order] = await tx
+      .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
+      .from(orders)
+      .where(and(eq(orders.id, orderId), eq(orders.userId, userId)))
+      .for('update', { of: orders });
     if (!order) throw new AppError('NOT_FOUND', 'No such order');
     if (effectiveOrderStatus(order.status, orderContextOf(order, DEFAULT_RULES), now) !== 'pending_payment') {
-      throw new AppError('CONFLICT', 'This order can no longer be paid');
+      throw new AppError('PAYMENT_WINDOW_CLOSED', 'This order can no longer be paid');
     }
     // A new attempt replaces an open one (its coupon comes back first).
-    await tx.update(payments).set({ status: 'cancelled' }).where(and(eq(payments.orderId, order.id), eq(payments.status, 'pending')));
-    await releaseOrderCoupon(tx, order.id);
+    const closedCharges = await closeOpenCharges(tx, [order.id], now);
     let discount = 0;
     if (userCouponId !== null) {
       discount = await lockCouponForOrder(tx, { userId, userCouponId, order, now });
     }
     const [updated] = await tx.update(orders).set({ couponDiscount: discount, shippingAddress: address }).where(eq(orders.id, order.id)).returning();
     if (updated!.amountDue === 0) {
-      await markOrderPaid(tx, order.id, userId, now);
-      return null;
+      await markOrderPaid(tx, { orderId: order.id, userId, paidAt: now, now, rules: DEFAULT_RULES });
+      return { payment: null, closedCharges };
     }
     const [attempts] = await tx.select({ n: sql<number>`count(*)::int` }).from(payments).where(eq(payments.orderId, order.id));
     const [payment] = await tx
       .insert(payments)
-      .values({ userId, purpose: 'order', orderId: order.id, amount: updated!.amountDue, provider: provider.name, idempotencyKey: `order:${order.id}:${(attempts?.n ?? 0) + 1}` })
+      .values({ userId, purpose: 'order', orderId: order.id, amount: updated!.amountDue, provider: provider.name, idempotencyKey: `order:${order.id}:${(attempts?.n ?? 0) + 1}`, expiresAt: order.dueAt })
       .returning();
-    return { payment: payment!, orderNo: order.orderNo };
+    return { payment: payment!, orderNo: order.orderNo, closedCharges };
   });
-  if (!prepared) return { paid: true };
-  const charge = await provider.createCharge({ idempotencyKey: prepared.payment.idempotencyKey, amount: prepared.payment.amount, description: `订单 ${prepared.orderNo}` });
+  await cancelChargesAtProviders(() => provider, prepared.closedCharges);
+  if (!prepared.payment) return { paid: true };
+  const charge = await provider.createCharge({
+    idempotencyKey: prepared.payment.idempotencyKey,
+    amount: prepared.payment.amount,
+    description: `订单 ${prepared.orderNo}`,
+    expiresAt: prepared.payment.expiresAt!,
+  });
   await db.update(payments).set({ providerRef: charge.reference }).where(eq(payments.id, prepared.payment.id));
   return { paid: false, paymentId: prepared.payment.id, payUrl: charge.payUrl };
 }

@@ -1,14 +1,20 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { sandboxTransactions } from '@/db/schema';
+import { now as clockNow } from '@/lib/clock';
+import { AppError } from '@/lib/errors';
 import type { PaymentProvider, WebhookEvent } from './provider';
 
 export const SANDBOX_PROVIDER = 'sandbox';
 export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';
 
-const webhookBody = z.object({ type: z.enum(['charge.succeeded', 'charge.failed']), reference: z.string().min(1).max(100) });
+const chargeReference = z.string().min(1).max(100);
+const webhookBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('charge.succeeded'), reference: chargeReference, paidAt: z.iso.datetime().transform((value) => new Date(value)) }),
+  z.object({ type: z.literal('charge.failed'), reference: chargeReference }),
+]);
 
 export function signSandboxWebhook(secret: string, rawBody: string): string {
   return createHmac('sha256', secret).update(rawBody).digest('hex');
@@ -19,14 +25,14 @@ export function signSandboxWebhook(secret: string, rawBody: string): string {
  * webhook like a real provider would; refunds are booked in its own ledger table, keyed by
  * our idempotency key, so every flow works offline and a retried refund is booked once.
  */
-export function sandboxProvider({ db, secret }: { db: Database; secret: string }): PaymentProvider {
+export function sandboxProvider({ db, secret, now = clockNow }: { db: Database; secret: string; now?: () => Date }): PaymentProvider {
   return {
     name: SANDBOX_PROVIDER,
-    async createCharge({ idempotencyKey, amount }) {
+    async createCharge({ idempotencyKey, amount, expiresAt }) {
       const reference = `sbx_ch_${randomBytes(10).toString('hex')}`;
       await db
         .insert(sandboxTransactions)
-        .values({ kind: 'charge', reference, idempotencyKey, amount })
+        .values({ kind: 'charge', reference, idempotencyKey, amount, expiresAt })
         .onConflictDoNothing({ target: [sandboxTransactions.kind, sandboxTransactions.idempotencyKey] });
       const [charge] = await db
         .select({ reference: sandboxTransactions.reference })
@@ -34,6 +40,12 @@ export function sandboxProvider({ db, secret }: { db: Database; secret: string }
         .where(and(eq(sandboxTransactions.kind, 'charge'), eq(sandboxTransactions.idempotencyKey, idempotencyKey)));
       if (!charge) throw new Error('sandbox charge was not recorded');
       return { reference: charge.reference, payUrl: `/sandbox/pay/${charge.reference}` };
+    },
+    async cancelCharge(reference) {
+      await db
+        .update(sandboxTransactions)
+        .set({ cancelledAt: now() })
+        .where(and(eq(sandboxTransactions.kind, 'charge'), eq(sandboxTransactions.reference, reference), isNull(sandboxTransactions.settledAt), isNull(sandboxTransactions.cancelledAt)));
     },
     verifyWebhook(rawBody, signature): WebhookEvent | null {
       if (!signature) return null;
@@ -76,4 +88,36 @@ export function sandboxProvider({ db, secret }: { db: Database; secret: string }
       return row;
     },
   };
+}
+
+/**
+ * The sandbox checkout's answer, as the provider would post it: the charge is settled (paid
+ * at `now`, the sandbox's clock) or closed, and the signed notification is returned for the
+ * caller to deliver. A charge past its expiry or already closed cannot be paid; a repeated
+ * answer repeats the first notification, as providers resend theirs.
+ */
+export async function answerSandboxCharge({ db, secret, reference, succeeded, now }: { db: Database; secret: string; reference: string; succeeded: boolean; now: Date }): Promise<{ rawBody: string; signature: string }> {
+  const charge = and(eq(sandboxTransactions.kind, 'charge'), eq(sandboxTransactions.reference, reference));
+  // One conditional update decides, so a payment racing a cancellation or the expiry lands on exactly one side.
+  await db
+    .update(sandboxTransactions)
+    .set(succeeded ? { settledAt: now } : { cancelledAt: now })
+    .where(
+      and(
+        charge,
+        isNull(sandboxTransactions.settledAt),
+        isNull(sandboxTransactions.cancelledAt),
+        succeeded ? or(isNull(sandboxTransactions.expiresAt), gte(sandboxTransactions.expiresAt, now)) : undefined,
+      ),
+    );
+  const [row] = await db.select().from(sandboxTransactions).where(charge);
+  if (!row) throw new AppError('NOT_FOUND', 'No such charge');
+  const body = row.settledAt
+    ? { type: 'charge.succeeded' as const, reference, paidAt: row.settledAt.toISOString() }
+    : row.cancelledAt && !succeeded
+      ? { type: 'charge.failed' as const, reference }
+      : null;
+  if (!body) throw new AppError('PAYMENT_WINDOW_CLOSED', 'This charge has expired or was closed');
+  const rawBody = JSON.stringify(body);
+  return { rawBody, signature: signSandboxWebhook(secret, rawBody) };
 }

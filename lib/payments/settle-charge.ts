@@ -1,57 +1,95 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { deposits, payments } from '@/db/schema';
+import { auctions, deposits, lots, orders, payments, type Deposit } from '@/db/schema';
+import type { AuctionStatus } from '@/db/schema/auctions';
+import { auctionContextColumns, auctionContextOf } from '@/lib/lifecycle/advance-auctions';
 import { recordChanges } from '@/lib/lifecycle/events';
+import { lotContextOf } from '@/lib/lifecycle/lot-context';
+import type { LifecycleRules } from '@/lib/lifecycle/rules';
 import { instant } from '@/lib/lifecycle/sql-values';
+import { effectiveAuctionStatus } from '@/machines/auction';
+import { effectiveLotStatus } from '@/machines/lot';
 import { markOrderPaid, releaseOrderCoupon } from './order-paid';
+import type { WebhookEvent } from './provider';
 
 export type ChargeOutcome = 'applied' | 'failed' | 'refunded' | 'already_settled';
 
 /**
  * What a provider told us about a charge (webhook or sandbox page), applied once: the
- * payment row is locked and only a pending one moves. A succeeded charge funds its deposit
- * or pays its order; if that is no longer possible (the order went overdue first, the
- * deposit's auction closed) the money goes straight back to the same payment.
+ * payment row is locked and each outcome is recorded once. A success counts by the
+ * provider's `paidAt`: it funds its deposit or pays its order if that was still possible at
+ * that moment (and, for an order, is not past its grace period now); otherwise, or when the
+ * charge had been given up on (replaced, or its order went overdue), the whole amount goes
+ * back to the same payment.
  */
-export async function settleCharge({ db, provider, reference, succeeded, now }: { db: Database; provider: string; reference: string; succeeded: boolean; now: Date }): Promise<ChargeOutcome> {
+export async function settleCharge({ db, provider, event, now, rules }: { db: Database; provider: string; event: WebhookEvent; now: Date; rules: LifecycleRules }): Promise<ChargeOutcome> {
   return db.transaction(async (tx) => {
-    const [payment] = await tx
-      .select()
+    const [target] = await tx
+      .select({ id: payments.id, orderId: payments.orderId })
       .from(payments)
-      .where(and(eq(payments.provider, provider), eq(payments.providerRef, reference)))
-      .for('update');
-    if (!payment || payment.status !== 'pending') return 'already_settled';
-    if (!succeeded) {
+      .where(and(eq(payments.provider, provider), eq(payments.providerRef, event.reference)));
+    if (!target) return 'already_settled';
+    // The order before its payment, as the tick (overdue closing open charges) and a new payment attempt lock them.
+    if (target.orderId !== null) await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, target.orderId)).for('update');
+    const [payment] = await tx.select().from(payments).where(eq(payments.id, target.id)).for('update');
+    if (!payment || payment.succeededAt !== null) return 'already_settled';
+    if (event.type === 'charge.failed') {
+      if (payment.status !== 'pending') return 'already_settled';
       await tx.update(payments).set({ status: 'failed' }).where(eq(payments.id, payment.id));
       if (payment.orderId !== null) await releaseOrderCoupon(tx, payment.orderId);
       return 'failed';
     }
-    await tx.update(payments).set({ status: 'succeeded', succeededAt: now }).where(eq(payments.id, payment.id));
-    const applied = payment.depositId !== null ? await fundDeposit(tx, payment.depositId, payment.amount, now) : await markOrderPaid(tx, payment.orderId!, payment.userId, now);
+    const { paidAt } = event;
+    const applied =
+      payment.status === 'pending' &&
+      (payment.depositId !== null
+        ? await fundDeposit(tx, { depositId: payment.depositId, amount: payment.amount, paidAt, now })
+        : await markOrderPaid(tx, { orderId: payment.orderId!, userId: payment.userId, paidAt, now, rules }));
+    // A charge given up on keeps its status: the order or deposit it was for has another, or none.
+    await tx
+      .update(payments)
+      .set({ status: payment.status === 'pending' ? 'succeeded' : payment.status, succeededAt: paidAt })
+      .where(eq(payments.id, payment.id));
     if (applied) return 'applied';
     await refundWholePayment(tx, payment.id, payment.amount, now);
-    if (payment.orderId !== null) await releaseOrderCoupon(tx, payment.orderId);
+    if (payment.orderId !== null && payment.status === 'pending') await releaseOrderCoupon(tx, payment.orderId);
     return 'refunded';
   });
 }
 
-async function fundDeposit(tx: Executor, depositId: number, amount: number, now: Date): Promise<boolean> {
+/**
+ * Funds a pending deposit if its auction (and lot) still took deposits at `paidAt`, as the
+ * machines say from the stored rows. The auction and lot rows are locked first (FOR SHARE,
+ * auction before lot, as the tick's passes take them): a tick ending the auction or closing
+ * the lot either commits before this reads them, and the machine sees it closed, or waits
+ * until this deposit is held and then settles it with the others.
+ */
+async function fundDeposit(tx: Executor, { depositId, amount, paidAt, now }: { depositId: number; amount: number; paidAt: Date; now: Date }): Promise<boolean> {
+  const [deposit] = await tx.select().from(deposits).where(eq(deposits.id, depositId));
+  if (!deposit || !(await openForDeposits(tx, deposit, paidAt))) return false;
   const funded = await tx
     .update(deposits)
-    .set({ status: 'held', balance: amount, paidAt: now })
-    .where(
-      and(
-        eq(deposits.id, depositId),
-        eq(deposits.status, 'pending'),
-        eq(deposits.amount, amount),
-        // Money that arrives after the auction (or the lot) closed would never be settled.
-        sql`exists (select 1 from auctions a where a.id = ${deposits.auctionId} and a.status in ('scheduled', 'preview', 'live'))`,
-        sql`(${deposits.lotId} is null or exists (select 1 from lots l where l.id = ${deposits.lotId} and l.status in ('scheduled', 'preview', 'live')))`,
-      ),
-    )
+    .set({ status: 'held', balance: amount, paidAt, updatedAt: now })
+    .where(and(eq(deposits.id, depositId), eq(deposits.status, 'pending'), eq(deposits.amount, amount)))
     .returning({ id: deposits.id });
   await recordChanges(tx, 'deposit', funded.map(({ id }) => ({ id, from: 'pending', to: 'held', event: 'PAY' })), now);
   return funded.length > 0;
+}
+
+async function openForDeposits(tx: Executor, deposit: Deposit, at: Date): Promise<boolean> {
+  await tx.select({ id: auctions.id }).from(auctions).where(eq(auctions.id, deposit.auctionId)).for('share');
+  if (deposit.lotId !== null) await tx.select({ id: lots.id }).from(lots).where(eq(lots.id, deposit.lotId)).for('share');
+  // Read after the locks are held: under READ COMMITTED this statement sees what a tick that held them committed.
+  const found = await tx.execute<Record<string, unknown>>(sql`select a.status, ${auctionContextColumns} from auctions a where a.id = ${deposit.auctionId}`);
+  const row = found.rows[0];
+  if (!row) return false;
+  const auctionStatus = effectiveAuctionStatus(row.status as AuctionStatus, auctionContextOf(row), at);
+  if (auctionStatus !== 'preview' && auctionStatus !== 'live') return false;
+  if (deposit.lotId === null) return true;
+  const [lot] = await tx.select({ lot: lots, auction: auctions }).from(lots).innerJoin(auctions, eq(auctions.id, lots.auctionId)).where(eq(lots.id, deposit.lotId));
+  if (!lot) return false;
+  const lotStatus = effectiveLotStatus(lot.lot.status, lotContextOf(lot.lot, lot.auction), at);
+  return lotStatus === 'preview' || lotStatus === 'live';
 }
 
 /** A charge that arrived too late to apply: the whole amount goes back to it. */

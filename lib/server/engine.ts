@@ -10,7 +10,12 @@ import { AppError } from '@/lib/errors';
 /** The engine as this deployment runs it: rules from the environment, providers by name. */
 export function engineRules(): LifecycleRules {
   const config = env();
-  return { ...DEFAULT_RULES, paymentWindowMs: config.ORDER_PAYMENT_HOURS * 3_600_000, timeZone: config.APP_TIME_ZONE };
+  return {
+    ...DEFAULT_RULES,
+    paymentWindowMs: config.ORDER_PAYMENT_HOURS * 3_600_000,
+    paymentGraceMs: config.PAYMENT_CONFIRMATION_GRACE_MINUTES * 60_000,
+    timeZone: config.APP_TIME_ZONE,
+  };
 }
 
 /** The sandbox's webhook secret, derived from AUTH_SECRET so it needs no setup of its own. */

@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { auctions, lots, payments } from '@/db/schema';
 import { publishAuction } from '@/lib/lifecycle/auction-verbs';
 import { inAppNotifier } from '@/lib/lifecycle/outbox';
+import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
 import { runTick } from '@/lib/lifecycle/tick';
 import { startDepositPayment } from '@/lib/payments/deposit-payment';
 import { startOrderPayment } from '@/lib/payments/order-payment';
@@ -59,9 +60,12 @@ export async function payOrder(db: Database, { userId, orderId, now, userCouponI
   return confirmCharge(db, started.paymentId, now);
 }
 
-export async function confirmCharge(db: Database, paymentId: number, now: Date, succeeded = true) {
+/** The provider's word on a charge, as its webhook brings it: paid at `paidAt` (default `now`), heard of at `now`. */
+export async function confirmCharge(db: Database, paymentId: number, now: Date, succeeded = true, paidAt = now) {
   const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
-  return settleCharge({ db, provider: SANDBOX_PROVIDER, reference: payment!.providerRef!, succeeded, now });
+  const reference = payment!.providerRef!;
+  const event = succeeded ? { type: 'charge.succeeded' as const, reference, paidAt } : { type: 'charge.failed' as const, reference };
+  return settleCharge({ db, provider: SANDBOX_PROVIDER, event, now, rules: DEFAULT_RULES });
 }
 
 export const testAddress = { recipient: '白浩伟', phone: '13800000001', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路 1 号' };

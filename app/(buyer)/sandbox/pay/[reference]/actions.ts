@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { payments } from '@/db/schema';
 import { buyerAction } from '@/lib/actions/safe-action';
 import { AppError } from '@/lib/errors';
-import { signSandboxWebhook } from '@/lib/payments/sandbox';
+import { answerSandboxCharge } from '@/lib/payments/sandbox';
 import { receiveWebhook } from '@/lib/payments/webhook';
-import { paymentProvider, sandboxSecret } from '@/lib/server/engine';
+import { engineRules, paymentProvider, sandboxSecret } from '@/lib/server/engine';
 
 const input = z.object({ reference: z.string().min(1).max(100), outcome: z.enum(['succeeded', 'failed']) });
 
@@ -19,8 +19,8 @@ const completeSandboxCharge = buyerAction(input, async ({ reference, outcome }, 
     .from(payments)
     .where(and(eq(payments.provider, 'sandbox'), eq(payments.providerRef, reference), eq(payments.userId, user.id)));
   if (!payment) throw new AppError('NOT_FOUND', 'No such payment');
-  const rawBody = JSON.stringify({ type: outcome === 'succeeded' ? 'charge.succeeded' : 'charge.failed', reference });
-  return receiveWebhook({ db, provider: paymentProvider('sandbox'), rawBody, signature: signSandboxWebhook(sandboxSecret(), rawBody), now });
+  const { rawBody, signature } = await answerSandboxCharge({ db, secret: sandboxSecret(), reference, succeeded: outcome === 'succeeded', now });
+  return receiveWebhook({ db, provider: paymentProvider('sandbox'), rawBody, signature, now, rules: engineRules() });
 });
 
 export async function submitSandboxCharge(formData: FormData) {

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { db } from '@/db';
 import { payments } from '@/db/schema';
 import { currentUser } from '@/lib/auth/current-user';
+import { now } from '@/lib/clock';
 import { formatFen } from '@/lib/money';
 import { submitSandboxCharge } from './actions';
 
@@ -23,6 +24,8 @@ export default async function SandboxPayPage({ params, searchParams }: { params:
   if (!payment) notFound();
   const [t, locale, query] = await Promise.all([getTranslations('sandbox'), getLocale(), searchParams]);
   const result = RESULTS.find((value) => value === query.result);
+  // The sandbox refuses a charge past its expiry or closed by Gavel; say so instead of offering to pay.
+  const closed = (payment.status === 'cancelled' && payment.succeededAt === null) || (payment.status === 'pending' && payment.expiresAt !== null && now() > payment.expiresAt);
   return (
     <section className="mx-auto max-w-md space-y-4 rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
       <h1 className="font-serif text-xl font-bold text-stone-900">{t('title')}</h1>
@@ -30,9 +33,9 @@ export default async function SandboxPayPage({ params, searchParams }: { params:
       <p className="text-sm text-stone-500">
         {t('amount')} <span className="text-2xl font-bold text-seal-600">{formatFen(payment.amount, locale)}</span>
       </p>
-      {result || payment.status !== 'pending' ? (
+      {result || closed || payment.status !== 'pending' ? (
         <p role="status" className="rounded-lg bg-stone-50 px-3 py-2 text-stone-800">
-          {t(result === 'applied' || (!result && payment.status === 'succeeded') ? 'succeeded' : (result ?? 'already_settled'))}
+          {t(result === 'applied' || (!result && payment.status === 'succeeded') ? 'succeeded' : (result ?? (closed ? 'closed' : 'already_settled')))}
         </p>
       ) : (
         <form action={submitSandboxCharge} className="flex gap-3">

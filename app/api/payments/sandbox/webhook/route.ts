@@ -2,7 +2,7 @@ import { now } from '@/lib/clock';
 import { receiveWebhook } from '@/lib/payments/webhook';
 import { SANDBOX_SIGNATURE_HEADER } from '@/lib/payments/sandbox';
 import { appDatabase } from '@/db';
-import { paymentProvider } from '@/lib/server/engine';
+import { engineRules, paymentProvider } from '@/lib/server/engine';
 import { jsonError } from '@/lib/server/json-error';
 
 export const dynamic = 'force-dynamic';
@@ -16,6 +16,7 @@ export async function POST(request: Request): Promise<Response> {
       rawBody: await request.text(),
       signature: request.headers.get(SANDBOX_SIGNATURE_HEADER),
       now: now(),
+      rules: engineRules(),
     });
     return Response.json({ outcome });
   } catch (error) {
