@@ -12,6 +12,8 @@ const baseURL = `http://127.0.0.1:${PORT}`;
  */
 export default defineConfig({
   testDir: 'e2e',
+  // The security suite has its own config and server (playwright.security.config.ts).
+  testIgnore: 'security/**',
   outputDir: 'test-results',
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
