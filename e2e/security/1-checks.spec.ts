@@ -257,3 +257,27 @@ test('[MASS ASSIGNMENT] fields a form does not have change nothing: a sign-up as
   expect(await sessionOf(session!)).toMatchObject({ user: { name: otherBuyer.name, role: 'buyer' } });
   figures(test.info(), { 'mass-assignment probes': tried });
 });
+
+test("[AUTH.JS] Auth.js's own routes answer junk with a 4xx or a redirect, never a 500", async () => {
+  const junk: [string, string, Record<string, string>?][] = [
+    ['GET', '/api/auth/callback/credentials'],
+    ['GET', '/api/auth/signin?callbackUrl=3.3e%2B202'],
+    ['GET', '/api/auth/signin?callbackUrl=%2F%09%2Fevil.example'],
+    ['GET', '/api/auth/signin/credentials'],
+    ['GET', '/api/auth/error?error=%00%0D%0A'],
+    ['GET', '/api/auth/no-such-action'],
+    ['GET', '/api/auth/callback/nope?code=x'],
+    ['POST', '/api/auth/callback/credentials', { 'content-type': 'application/x-www-form-urlencoded' }],
+    ['POST', '/api/auth/signout', { 'content-type': 'application/x-www-form-urlencoded' }],
+    ['POST', '/api/auth/session', { 'content-type': 'application/json' }],
+  ];
+  for (const [method, path, headers] of junk) {
+    for (const role of ['anonymous', 'buyer'] as const) {
+      const answer = await send(path, { method, role, headers, body: method === 'POST' ? 'identifier=%00&password=x&csrfToken=forged' : undefined });
+      expect.soft(answer.status, `${method} ${path} as ${role}: ${answer.body.slice(0, 200)}`).toBeLessThan(500);
+      const location = answer.headers.get('location');
+      if (location) expect.soft(browserResolves(location).origin, `${method} ${path} → ${location}`).toBe(BASE_URL);
+    }
+  }
+  figures(test.info(), { 'auth.js probes': junk.length * 2 });
+});
