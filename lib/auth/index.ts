@@ -6,7 +6,7 @@ import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { signInSchema } from '@/lib/users/sign-up-schema';
-import { clientIp } from './client-ip';
+import { clientIp, UNKNOWN_CLIENT } from './client-ip';
 import { verifyCredentials } from './verify-credentials';
 
 declare module 'next-auth' {
@@ -59,7 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             db: db(),
             identifier: parsed.data.identifier,
             password: parsed.data.password,
-            ip: clientIp(request.headers),
+            ip: clientIp(request.headers, env().TRUSTED_PROXY) ?? UNKNOWN_CLIENT,
             now: now(),
           });
           return { id: String(user.id), name: user.name, role: user.role };
