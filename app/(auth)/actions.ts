@@ -3,7 +3,8 @@
 import { CredentialsSignin } from 'next-auth';
 import { signIn } from '@/lib/auth';
 import { THROTTLE_WINDOW_MS } from '@/lib/auth/login-throttle';
-import { safeCallbackUrl } from '@/lib/auth/safe-callback';
+import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
+import { env } from '@/lib/env';
 import { publicAction } from '@/lib/actions/safe-action';
 import { AppError } from '@/lib/errors';
 import { signInSchema, signUpSchema } from '@/lib/users/sign-up-schema';
@@ -12,7 +13,7 @@ import { signUpBuyer } from '@/lib/users/sign-up-buyer';
 /** Signs in through Auth.js; on success Auth.js redirects, so nothing is returned. */
 async function signInWithCredentials(identifier: string, password: string, callbackUrl?: string) {
   try {
-    await signIn('credentials', { identifier, password, redirectTo: safeCallbackUrl(callbackUrl) });
+    await signIn('credentials', { identifier, password, redirectTo: safeCallbackUrl(callbackUrl, env().APP_URL) });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       throw error.code === 'rate_limited'

@@ -7,6 +7,8 @@ import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { signInSchema } from '@/lib/users/sign-up-schema';
 import { clientIp, UNKNOWN_CLIENT } from './client-ip';
+import { safeCallbackUrl } from './safe-callback-url';
+import { logUnexpectedError } from '@/lib/server/log-error';
 import { verifyCredentials } from './verify-credentials';
 
 declare module 'next-auth' {
@@ -45,7 +47,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // would otherwise print a stack trace for each one.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error('[auth]', error);
+      logUnexpectedError('auth', error);
     },
   },
   providers: [
@@ -72,6 +74,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Every redirect Auth.js makes (sign-in, sign-out, its own pages) goes through the same
+    // check as the sign-in form's callbackUrl.
+    redirect({ url }) {
+      return new URL(safeCallbackUrl(url, env().APP_URL), env().APP_URL).href;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
