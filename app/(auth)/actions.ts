@@ -1,6 +1,8 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { CredentialsSignin } from 'next-auth';
+import { clientIp } from '@/lib/auth/client-ip';
 import { signIn } from '@/lib/auth';
 import { THROTTLE_WINDOW_MS } from '@/lib/auth/login-throttle';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
@@ -28,7 +30,7 @@ export const signInAction = publicAction(signInSchema, async ({ identifier, pass
   await signInWithCredentials(identifier, password, callbackUrl);
 });
 
-export const signUpAction = publicAction(signUpSchema, async (input, { db }) => {
-  await signUpBuyer({ db, input });
+export const signUpAction = publicAction(signUpSchema, async (input, { db, now }) => {
+  await signUpBuyer({ db, input, ip: clientIp(await headers(), env().TRUSTED_PROXY), now });
   await signInWithCredentials(input.phone, input.password);
 });

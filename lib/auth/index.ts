@@ -6,7 +6,7 @@ import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { signInSchema } from '@/lib/users/sign-up-schema';
-import { clientIp, UNKNOWN_CLIENT } from './client-ip';
+import { clientIp } from './client-ip';
 import { safeCallbackUrl } from './safe-callback-url';
 import { logUnexpectedError } from '@/lib/server/log-error';
 import { verifyCredentials } from './verify-credentials';
@@ -61,7 +61,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             db: db(),
             identifier: parsed.data.identifier,
             password: parsed.data.password,
-            ip: clientIp(request.headers, env().TRUSTED_PROXY) ?? UNKNOWN_CLIENT,
+            ip: clientIp(request.headers, env().TRUSTED_PROXY),
             now: now(),
           });
           return { id: String(user.id), name: user.name, role: user.role };
