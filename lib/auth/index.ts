@@ -41,7 +41,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // Self-hosted behind our own origin (APP_URL); on Vercel the host is trusted anyway.
   trustHost: true,
   session: { strategy: 'jwt' },
-  pages: { signIn: '/login' },
+  // The app's own sign-in page shows Auth.js's errors too; its built-in error page answers 500.
+  pages: { signIn: '/login', error: '/login' },
   logger: {
     // A refused sign-in is expected traffic, already counted in login_attempts; Auth.js
     // would otherwise print a stack trace for each one.
