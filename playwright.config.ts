@@ -58,6 +58,8 @@ export default defineConfig({
       // Specs drive time themselves: the clock route moves it, /api/tick advances the lifecycles.
       GAVEL_TEST_MODE: '1',
       GAVEL_TICKER: 'off',
+      // `next start` is production: it refuses to start without a named provider.
+      PAYMENT_PROVIDER: 'sandbox',
     },
   },
 });

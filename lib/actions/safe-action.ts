@@ -7,10 +7,11 @@ import { assertRole } from '@/lib/auth/assert-role';
 import { currentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
 import { AppError, isAppError, type ErrorCode, type FieldErrors } from '@/lib/errors';
+import { logUnexpectedError } from '@/lib/server/log-error';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; error: string; fieldErrors: FieldErrors; retryAfterSeconds?: number };
+  | { ok: false; code: ErrorCode; error: string; fieldErrors: FieldErrors; retryAfterSeconds?: number; requestId?: string };
 
 type Audience = 'public' | 'buyer' | 'admin';
 export type ActionContext<A extends Audience> = {
@@ -19,7 +20,11 @@ export type ActionContext<A extends Audience> = {
   now: Date;
 };
 
-/** Form posts arrive as FormData; typed callers (react-hook-form) pass objects. */
+/**
+ * Form posts arrive as FormData; typed callers (react-hook-form) pass objects; a hostile
+ * caller posts anything at all. Only FormData is reshaped: everything else goes to the
+ * schema as it came, and the schema refuses what is not the form's shape.
+ */
 function toInput(raw: unknown): unknown {
   if (!(raw instanceof FormData)) return raw;
   return Object.fromEntries([...raw.entries()].filter(([key]) => !key.startsWith('$ACTION')));
@@ -34,7 +39,7 @@ function zodFieldErrors(error: z.ZodError): FieldErrors {
   return fieldErrors;
 }
 
-async function failure(error: AppError): Promise<ActionResult<never>> {
+async function failure(error: AppError, requestId?: string): Promise<ActionResult<never>> {
   const t = await getTranslations();
   // Schema messages are message keys; anything else (a hostile or malformed field) gets the
   // generic message rather than zod's English text.
@@ -45,9 +50,10 @@ async function failure(error: AppError): Promise<ActionResult<never>> {
   return {
     ok: false,
     code: error.code,
-    error: t(`errors.${error.code}`),
+    error: requestId ? t('errors.internalWithId', { requestId }) : t(`errors.${error.code}`),
     fieldErrors,
     ...(error.details.retryAfterSeconds ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
+    ...(requestId ? { requestId } : {}),
   };
 }
 
@@ -67,8 +73,7 @@ function defineAction<A extends Audience>(audience: A) {
       } catch (error) {
         unstable_rethrow(error);
         if (isAppError(error)) return failure(error);
-        console.error('[action] unexpected error', error);
-        return failure(new AppError('INTERNAL'));
+        return failure(new AppError('INTERNAL'), logUnexpectedError('action', error));
       }
     };
 }

@@ -3,12 +3,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { sandboxTransactions } from '@/db/schema';
+import { boundedText } from '@/lib/validation/text';
 import type { PaymentProvider, WebhookEvent } from './provider';
 
 export const SANDBOX_PROVIDER = 'sandbox';
 export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';
 
-const webhookBody = z.object({ type: z.enum(['charge.succeeded', 'charge.failed']), reference: z.string().min(1).max(100) });
+const webhookBody = z.object({ type: z.enum(['charge.succeeded', 'charge.failed']), reference: boundedText({ max: 100 }).min(1) });
 
 export function signSandboxWebhook(secret: string, rawBody: string): string {
   return createHmac('sha256', secret).update(rawBody).digest('hex');
