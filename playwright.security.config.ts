@@ -39,6 +39,11 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       GAVEL_TEST_MODE: '1',
       GAVEL_TICKER: 'off',
+      PAYMENT_PROVIDER: 'sandbox',
+      // As behind one proxy that appends the caller's address: `next start` fills
+      // X-Forwarded-For with the socket address when a request has none, and 4-limits sends
+      // `<spoofed>, 127.0.0.1` the way such a proxy forwards a client's forged header.
+      TRUSTED_PROXY: '1',
     },
   },
 });

@@ -50,9 +50,10 @@ test('[LIMITS] a new X-Forwarded-For on every guess does not reset the per-clien
   const codes: string[] = [];
   // Distinct unknown accounts, so only the per-client count can stop them.
   for (let attempt = 0; attempt < 30; attempt++) {
-    const spoofed = `203.0.113.${attempt + 1}, 10.0.0.${attempt + 1}`;
+    // What the trusted proxy forwards: the client's forged entries, then the address it saw.
+    const spoofed = `203.0.113.${attempt + 1}, 10.0.0.${attempt + 1}, 127.0.0.1`;
     codes.push(
-      code(await callAction(signIn(), { identifier: `1370000${String(1000 + attempt)}`, password: 'guess-guess' }, { encoding: 'json', headers: { 'x-forwarded-for': spoofed, 'x-real-ip': spoofed } })),
+      code(await callAction(signIn(), { identifier: `1370000${String(1000 + attempt)}`, password: 'guess-guess' }, { encoding: 'json', headers: { 'x-forwarded-for': spoofed, 'x-real-ip': '203.0.113.9' } })),
     );
   }
   figures(test.info(), { 'rate-limit probes': codes.length });

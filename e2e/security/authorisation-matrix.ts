@@ -7,7 +7,7 @@ import { securityFixtures, type ActionEncoding, type Role } from './support';
  *
  * Outcomes are the words of `classify` in support.ts: ok, login (sent to sign in),
  * forbidden, not-found, unauthenticated, invalid (input refused after the caller was let in),
- * `redirect <path>`, or `error <status>`.
+ * `redirect <path>`, `no result` (an action returned nothing), or `error <status>`.
  */
 export type Probe =
   | { method: 'GET' | 'POST'; path: () => string; headers?: Record<string, string>; body?: () => string }
@@ -60,7 +60,7 @@ export const authorisationMatrix: Record<string, MatrixRow> = {
   'lib/i18n/set-locale.ts#setLocale': {
     probe: { action: true, page: () => '/', encoding: 'json', arg: () => 'en' },
     expect: everyone('ok'),
-    why: 'anyone may choose a language',
+    why: 'anyone may choose a language (the answer is the page, re-rendered in it)',
   },
   'lib/auth/sign-out-action.ts#signOutAction': {
     probe: { action: true, page: () => '/', encoding: 'json', arg: () => undefined },
@@ -79,11 +79,12 @@ export const authorisationMatrix: Record<string, MatrixRow> = {
   },
   'app/(buyer)/sandbox/pay/[reference]/actions.ts#submitSandboxCharge': {
     probe: { action: true, page: pendingPayPath, encoding: 'multipart', arg: () => ({ reference: securityFixtures().pendingReference, outcome: 'succeeded' }) },
+    // A refusal returns nothing to the form (the page stays as it was); only the payer is sent on.
     expect: {
-      anonymous: 'redirect /sandbox/pay/{reference}?result=error',
-      blockedBuyer: 'redirect /sandbox/pay/{reference}?result=error',
-      admin: 'redirect /sandbox/pay/{reference}?result=error',
-      otherBuyer: 'redirect /sandbox/pay/{reference}?result=error',
+      anonymous: 'no result',
+      blockedBuyer: 'no result',
+      admin: 'no result',
+      otherBuyer: 'no result',
       // The payer last (ROLES order): this one pays the charge.
       buyer: 'redirect /sandbox/pay/{reference}?result=applied',
     },

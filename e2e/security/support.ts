@@ -268,6 +268,8 @@ export function classify(answer: Answer): string {
   }
   const result = actionResult(answer);
   if (result) return result.ok ? 'ok' : (STATUS_NAMES[codeStatus(result.code)] ?? String(result.code).toLowerCase());
+  // An action that returns nothing: a form action's only answer when it neither redirects nor fails.
+  if (/^1:"\$undefined"$/m.test(answer.body)) return 'no result';
   return STATUS_NAMES[answer.status] ?? String(answer.status);
 }
 
