@@ -25,9 +25,16 @@ export default class FiguresReporter implements Reporter {
   onEnd() {
     console.log(`\nFuzz seed ${process.env.FUZZ_SEED}`);
     if (this.totals.size === 0) return;
-    const total = [...this.totals.values()].reduce((sum, count) => sum + count, 0);
-    const width = Math.max(...[...this.totals.keys()].map((kind) => kind.length));
-    console.log(`\nSecurity suite: ${total} hostile inputs and probes this run`);
-    for (const [kind, count] of [...this.totals].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${kind.padEnd(width)}  ${count}`);
+    const all = [...this.totals].sort(([a], [b]) => a.localeCompare(b));
+    // "inputs: …" break the fuzz requests down by what their values hold; one input often
+    // holds several kinds, so only requests and probes add up to the total.
+    const breakdown = all.filter(([kind]) => kind.startsWith('inputs: '));
+    const counted = all.filter(([kind]) => !kind.startsWith('inputs: '));
+    const total = counted.reduce((sum, [, count]) => sum + count, 0);
+    const width = Math.max(...all.map(([kind]) => kind.length));
+    console.log(`Security suite: ${total} hostile requests and probes this run`);
+    for (const [kind, count] of counted) console.log(`  ${kind.padEnd(width)}  ${count}`);
+    console.log('Fuzz inputs holding each kind of hostile value (an input may hold several):');
+    for (const [kind, count] of breakdown) console.log(`  ${kind.padEnd(width)}  ${count}`);
   }
 }
