@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { payments } from '@/db/schema';
+import { z } from 'zod';
+import { payments, users } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { setClock, fixedClock } from '@/lib/clock';
 import messages from '@/lib/i18n/messages/zh-CN.json';
@@ -23,6 +24,8 @@ vi.stubEnv('AUTH_SECRET', 'hostile-actions-auth-secret-0123456789');
 vi.stubEnv('CRON_SECRET', 'hostile-actions-cron-secret-0123456789');
 
 const { submitSandboxCharge } = await import('@/app/(buyer)/sandbox/pay/[reference]/actions');
+const { signInAction, signUpAction } = await import('@/app/(auth)/actions');
+const { publicAction } = await import('@/lib/actions/safe-action');
 
 const now = new Date('2026-11-25T04:00:00Z');
 
@@ -60,5 +63,48 @@ describe('the sandbox checkout action under hostile input', () => {
     );
     expect(String((redirected as { digest?: string } | null)?.digest)).toMatch(/^NEXT_REDIRECT;.*\/sandbox\/pay\/.*\?result=applied/);
     expect(await status()).toBe('succeeded');
+  });
+});
+
+describe('sign-up and sign-in actions under hostile input', () => {
+  const current = databaseForEachTest('pglite');
+  const valid = { name: '林一', phone: '13912345678', email: 'lin@example.com', password: 'correct-horse', confirmPassword: 'correct-horse' };
+
+  beforeEach(() => {
+    state.database = current();
+    state.user = null;
+  });
+
+  it('answers VALIDATION, writing nothing, to a NUL byte, a 20 kB email or a payload that is not the form', async () => {
+    for (const raw of [
+      { ...valid, name: '林\u0000一' },
+      { ...valid, email: `${'a'.repeat(20_000)}@example.com` },
+      { ...valid, email: `a\u0000b@example.com` },
+      [valid],
+      'name=x',
+      null,
+    ]) {
+      expect(await signUpAction(raw as never), JSON.stringify(raw)?.slice(0, 40)).toMatchObject({ ok: false, code: 'VALIDATION' });
+    }
+    expect(await current().db.$count(users)).toBe(0);
+    for (const raw of [{ identifier: '138\u00000000000', password: 'x' }, { identifier: 'a'.repeat(20_000), password: 'x' }, [{ identifier: 'a', password: 'b' }]]) {
+      expect(await signInAction(raw as never)).toMatchObject({ ok: false, code: 'VALIDATION' });
+    }
+  });
+
+  it('logs a real driver failure by SQLSTATE and request id, without the statement parameters', async () => {
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    const failing = publicAction(z.object({}), async (_, { db }) => {
+      // Postgres refuses NUL in text (22021); the insert's parameters are what must not leak.
+      await db.insert(users).values({ name: '林一', phone: '13912345678', email: 'lin@example.com', passwordHash: '$2b$10$leakedhash\u0000' });
+    });
+    const result = await failing({});
+    spy.mockRestore();
+    expect(result).toMatchObject({ ok: false, code: 'INTERNAL', requestId: expect.any(String) });
+    const log = logged.join('\n');
+    expect(log).toContain(`requestId=${result.ok ? '' : result.requestId}`);
+    expect(log).toMatch(/sqlstate=22/);
+    for (const secret of ['leakedhash', '13912345678', 'lin@example.com', '林一']) expect(log).not.toContain(secret);
   });
 });
