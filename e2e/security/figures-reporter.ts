@@ -9,8 +9,9 @@ export default class FiguresReporter implements Reporter {
     return false;
   }
 
-  onTestEnd(test: TestCase, result: TestResult) {
-    for (const annotation of [...test.annotations, ...result.annotations]) {
+  onTestEnd(_test: TestCase, result: TestResult) {
+    // Runtime annotations land on the result (and are mirrored on the test): read them once.
+    for (const annotation of result.annotations) {
       if (annotation.type !== 'figures' || !annotation.description) continue;
       for (const [kind, count] of Object.entries(JSON.parse(annotation.description) as Record<string, number>)) {
         this.totals.set(kind, (this.totals.get(kind) ?? 0) + count);
