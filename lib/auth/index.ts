@@ -76,9 +76,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   callbacks: {
     // Every redirect Auth.js makes (sign-in, sign-out, its own pages) goes through the same
-    // check as the sign-in form's callbackUrl.
-    redirect({ url }) {
-      return new URL(safeCallbackUrl(url, env().APP_URL), env().APP_URL).href;
+    // check as the sign-in form's callbackUrl, on the origin the request came to: in
+    // development that may be 127.0.0.1 while APP_URL says localhost, and the session
+    // cookie belongs to the host the browser used.
+    redirect({ url, baseUrl }) {
+      return new URL(safeCallbackUrl(url, baseUrl), baseUrl).href;
     },
     jwt({ token, user }) {
       if (user) {
