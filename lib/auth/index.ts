@@ -76,11 +76,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   callbacks: {
     // Every redirect Auth.js makes (sign-in, sign-out, its own pages) goes through the same
-    // check as the sign-in form's callbackUrl, on the origin the request came to: in
-    // development that may be 127.0.0.1 while APP_URL says localhost, and the session
-    // cookie belongs to the host the browser used.
+    // check as the sign-in form's callbackUrl, on APP_URL. Development uses the origin the
+    // request came to instead: 127.0.0.1 is not localhost to the session cookie. (That
+    // origin comes from Host/X-Forwarded-Host, which production must not trust.)
     redirect({ url, baseUrl }) {
-      return new URL(safeCallbackUrl(url, baseUrl), baseUrl).href;
+      const config = env();
+      const origin = config.NODE_ENV === 'development' ? baseUrl : config.APP_URL;
+      return new URL(safeCallbackUrl(url, origin), origin).href;
     },
     jwt({ token, user }) {
       if (user) {
