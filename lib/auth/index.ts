@@ -76,9 +76,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   callbacks: {
     // Every redirect Auth.js makes (sign-in, sign-out, its own pages) goes through the same
-    // check as the sign-in form's callbackUrl.
-    redirect({ url }) {
-      return new URL(safeCallbackUrl(url, env().APP_URL), env().APP_URL).href;
+    // check as the sign-in form's callbackUrl, on APP_URL. Development uses the origin the
+    // request came to instead: 127.0.0.1 is not localhost to the session cookie. (That
+    // origin comes from Host/X-Forwarded-Host, which production must not trust.)
+    redirect({ url, baseUrl }) {
+      const config = env();
+      const origin = config.NODE_ENV === 'development' ? baseUrl : config.APP_URL;
+      return new URL(safeCallbackUrl(url, origin), origin).href;
     },
     jwt({ token, user }) {
       if (user) {

@@ -20,7 +20,7 @@ export async function consumeRateLimit(db: Executor, key: string, now: Date, { l
   const row = result.rows[0];
   if (row && row.count > limit) {
     const resetsAt = new Date(row.window_started_at).getTime() + windowMs;
-    throw new AppError('RATE_LIMITED', 'Too many bids, slow down', { retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)) });
+    throw new AppError('RATE_LIMITED', `Too many attempts for ${key.split(':')[0]}, slow down`, { retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)) });
   }
 }
 
