@@ -14,7 +14,7 @@ export type Probe =
   | { action: true; page: () => string; encoding: ActionEncoding; arg: () => unknown };
 
 /** `writes`: the roles whose probe is allowed to change the database; every other probe must not. */
-export type MatrixRow = { probe: Probe; expect: Record<Role, string>; why: string; writes?: Role[] };
+type MatrixRow = { probe: Probe; expect: Record<Role, string>; why: string; writes?: Role[] };
 
 const everyone = (outcome: string): Record<Role, string> => ({ anonymous: outcome, blockedBuyer: outcome, admin: outcome, otherBuyer: outcome, buyer: outcome });
 const adminOnly: Record<Role, string> = { anonymous: 'login', blockedBuyer: 'login', admin: 'ok', otherBuyer: 'forbidden', buyer: 'forbidden' };

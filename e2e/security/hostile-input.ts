@@ -23,7 +23,7 @@ const FORM_FIELDS = [
   'freezeAt',
 ];
 /** Fields no form has: a handler that stores what it is given would take these. */
-export const MASS_ASSIGNMENT_FIELDS = ['role', 'userId', 'user_id', 'id', 'status', 'blocked', 'isAdmin', 'balance', 'paidAt', 'provider'];
+const MASS_ASSIGNMENT_FIELDS = ['role', 'userId', 'user_id', 'id', 'status', 'blocked', 'isAdmin', 'balance', 'paidAt', 'provider'];
 
 const SHARP_STRINGS = [
   '',
@@ -58,7 +58,7 @@ const ENUMS = ['succeeded', 'failed', 'SUCCEEDED', 'bogus', 'admin', 'buyer', 'e
 
 const controlMix = fc.string({ unit: fc.constantFrom('\u0000', '\r', '\n', '\t', '\u001B', '\u202E', '\u200B', '\uFEFF', 'a', '茶', '😀', '\\', '/', '%', '<', '"', "'"), maxLength: 30 });
 
-export const hostileText: fc.Arbitrary<string> = fc.oneof(
+const hostileText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...SHARP_STRINGS),
   controlMix,
   fc.string({ unit: 'binary', maxLength: 40 }),

@@ -12,7 +12,6 @@ export const DATA_DIR = '.data/e2e-security';
 export const AUTH_SECRET = 'e2e-security-auth-secret-not-for-production';
 export { CRON_SECRET };
 
-/** Tables the refused requests are expected to touch: the throttles count them. */
 /**
  * One seed per run, chosen in the runner's main process (playwright.security.config.ts) so
  * every worker, including one restarted after a failure, generates from the same seed.
@@ -25,7 +24,8 @@ export function fuzzSeed(): number {
 /** Inputs per target, role and encoding: 12 keeps the whole suite within about three minutes on 2 cores. */
 export const fuzzRuns = () => Number(process.env.FUZZ_RUNS ?? 12);
 
-export const COUNTER_TABLES = new Set(['rate_limits', 'login_attempts']);
+/** Tables the refused requests are expected to touch: the throttles count them. */
+const COUNTER_TABLES = new Set(['rate_limits', 'login_attempts']);
 
 export const ROLES = ['anonymous', 'blockedBuyer', 'admin', 'otherBuyer', 'buyer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -36,7 +36,7 @@ export function securityFixtures(): SecurityFixtures {
   return fixtures;
 }
 
-export function userOf(role: Exclude<Role, 'anonymous'>): FixtureUser {
+function userOf(role: Exclude<Role, 'anonymous'>): FixtureUser {
   return securityFixtures()[role];
 }
 
@@ -46,7 +46,7 @@ const sessions = new Map<Role, string>();
 /**
  * A session cookie as Auth.js issues it after a sign-in (same secret, salt and claims). The
  * blocked buyer can no longer sign in, but a token minted before the block is exactly what
- * they would still hold; the others are checked against a real sign-in in checks.spec.ts.
+ * they would still hold; `[SESSION]` in 1-checks.spec.ts compares one with a real sign-in.
  */
 export async function sessionCookie(role: Role): Promise<string | undefined> {
   if (role === 'anonymous') return undefined;
@@ -225,7 +225,7 @@ export function asFields(arg: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(arg).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value) ?? '']));
 }
 
-export type ActionResult = { ok: boolean; code?: string; error?: string };
+type ActionResult = { ok: boolean; code?: string; error?: string };
 
 /** The action's return value in the RSC payload (line 1), if it returned an object. */
 export function actionResult(answer: Answer): ActionResult | undefined {
