@@ -118,7 +118,9 @@ export type Surface =
   | { kind: 'action'; key: string; id: string; hostPages: string[] };
 
 function readJson<T>(file: string): T {
-  return JSON.parse(fs.readFileSync(path.join('.next', file), 'utf8')) as T;
+  const location = path.join('.next', file);
+  if (!fs.existsSync(location)) throw new Error(`No ${location}: the suite discovers its targets in the production build, run 'npm run build' first.`);
+  return JSON.parse(fs.readFileSync(location, 'utf8')) as T;
 }
 
 /**
