@@ -10,6 +10,18 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() answers a signed-in buyer who opens /admin with a real 403 page.
   experimental: { authInterrupts: true },
+  // On every response, static files included; the CSP and HSTS come from proxy.ts.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -12,6 +12,8 @@ const baseURL = `http://127.0.0.1:${PORT}`;
  */
 export default defineConfig({
   testDir: 'e2e',
+  // The security suite has its own config and server (playwright.security.config.ts).
+  testIgnore: 'security/**',
   outputDir: 'test-results',
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -56,6 +58,8 @@ export default defineConfig({
       // Specs drive time themselves: the clock route moves it, /api/tick advances the lifecycles.
       GAVEL_TEST_MODE: '1',
       GAVEL_TICKER: 'off',
+      // `next start` is production: it refuses to start without a named provider.
+      PAYMENT_PROVIDER: 'sandbox',
     },
   },
 });

@@ -14,6 +14,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     env: { NEXT_TELEMETRY_DISABLED: '1' },
+    // next-auth imports `next/server` without an extension, which Node's ESM loader refuses;
+    // bundled through vite it resolves like it does in Next.
+    server: { deps: { inline: ['next-auth'] } },
     projects: [
       {
         extends: true,

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import './globals.css';
@@ -11,6 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#27503e' };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Read so that every page renders per request: a prerendered page would carry scripts
+  // without this response's CSP nonce, and the browser would refuse them.
+  await headers();
   const locale = await getLocale();
   return (
     <html lang={locale}>

@@ -13,4 +13,8 @@ case "$(basename "${GAVEL_DATA_DIR:?}")" in
 esac
 # The seed takes the database lock and releases it before the server opens the database.
 node node_modules/tsx/dist/cli.mjs scripts/db-seed.ts
+# Further set-up scripts named as arguments (the security suite's fixtures) run in turn.
+for script in "$@"; do
+  node node_modules/tsx/dist/cli.mjs "$script"
+done
 exec node node_modules/next/dist/bin/next start -p "${PORT:?}" -H 127.0.0.1

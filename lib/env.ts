@@ -27,6 +27,10 @@ const databaseUrl = z.preprocess(
 
 const secret = z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional());
 
+/** Payment providers this build can talk to. */
+export const paymentProviders = ['sandbox'] as const;
+export type PaymentProviderName = (typeof paymentProviders)[number];
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: databaseUrl,
@@ -59,9 +63,45 @@ export const envSchema = z.object({
   /** Exposes the test clock route. Only for end-to-end tests; never on a real deployment. */
   GAVEL_TEST_MODE: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0')),
   VERCEL: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /**
+   * Which proxies may tell us the client's address: `none` (nobody; `next start` does not
+   * expose the socket to handlers, so every caller shares one bucket), `vercel` (Vercel's
+   * own headers), or a number of proxy hops in front of the app. Default: `vercel` on
+   * Vercel, `none` elsewhere.
+   */
+  TRUSTED_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^(none|vercel|[1-9]\d?)$/, 'must be none, vercel or a number of proxy hops (1-99)')
+      .transform((value): TrustedProxy => (value === 'none' || value === 'vercel' ? value : Number(value)))
+      .optional(),
+  ),
+  /** Origins (comma separated) allowed to frame the pages, e.g. a mini-program web-view host. */
+  WEBVIEW_FRAME_ORIGINS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .refine(
+        (origins) => origins.every((origin) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)),
+        'must be https origins separated by commas, e.g. https://servicewechat.com',
+      ),
+  ),
+  /** The payment provider that takes buyers' money; production must name it. */
+  PAYMENT_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(paymentProviders).optional()),
 });
 
-export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; CRON_SECRET: string };
+/** `none`, `vercel`, or how many proxy hops stand in front of the app. */
+export type TrustedProxy = 'none' | 'vercel' | number;
+
+export type Env = Omit<z.infer<typeof envSchema>, 'TRUSTED_PROXY' | 'PAYMENT_PROVIDER'> & {
+  AUTH_SECRET: string;
+  CRON_SECRET: string;
+  TRUSTED_PROXY: TrustedProxy;
+  PAYMENT_PROVIDER: PaymentProviderName;
+};
 
 export class EnvError extends Error {
   constructor(message: string) {
@@ -98,16 +138,25 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const generated = needsGenerated ? loadDevelopmentSecrets(env.GAVEL_DATA_DIR) : undefined;
   const AUTH_SECRET = env.AUTH_SECRET ?? generated?.AUTH_SECRET;
   const CRON_SECRET = env.CRON_SECRET ?? generated?.CRON_SECRET;
-  if (!AUTH_SECRET || !CRON_SECRET) {
-    const missing = [AUTH_SECRET ? null : 'AUTH_SECRET', CRON_SECRET ? null : 'CRON_SECRET'].filter(Boolean);
-    throw new EnvError(
-      missing.map((name) => `${name} is not set: production needs it (generate one with \`openssl rand -base64 32\`).`).join('\n'),
-    );
-  }
-  if (env.GAVEL_TEST_MODE === '1' && env.VERCEL) {
-    throw new EnvError('GAVEL_TEST_MODE=1 lets anyone move the clock: it is refused on Vercel.');
-  }
-  return { ...env, AUTH_SECRET, CRON_SECRET };
+  const problems = [
+    ...[AUTH_SECRET ? null : 'AUTH_SECRET', CRON_SECRET ? null : 'CRON_SECRET']
+      .filter(Boolean)
+      .map((name) => `${name} is not set: production needs it (generate one with \`openssl rand -base64 32\`).`),
+    // A real deployment must choose who takes the money: defaulting to the sandbox would let
+    // buyers "pay" with buttons that move nothing.
+    !env.PAYMENT_PROVIDER && env.NODE_ENV === 'production' && env.GAVEL_TEST_MODE !== '1'
+      ? `PAYMENT_PROVIDER is not set: production needs an explicit choice (${paymentProviders.join(', ')}).`
+      : null,
+    env.GAVEL_TEST_MODE === '1' && env.VERCEL ? 'GAVEL_TEST_MODE=1 lets anyone move the clock: it is refused on Vercel.' : null,
+  ].filter(Boolean);
+  if (problems.length > 0 || !AUTH_SECRET || !CRON_SECRET) throw new EnvError(problems.join('\n'));
+  return {
+    ...env,
+    AUTH_SECRET,
+    CRON_SECRET,
+    TRUSTED_PROXY: env.TRUSTED_PROXY ?? (env.VERCEL ? 'vercel' : 'none'),
+    PAYMENT_PROVIDER: env.PAYMENT_PROVIDER ?? 'sandbox',
+  };
 }
 
 const globalForEnv = globalThis as typeof globalThis & { gavelEnv?: Env };

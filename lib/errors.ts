@@ -13,6 +13,8 @@ export const errorCodes = {
   NOT_FOUND: 404,
   /** The write lost to another one (a unique key or a status guard); retrying may succeed. */
   CONFLICT: 409,
+  /** A request body over the route's cap, refused before it is read whole. */
+  PAYLOAD_TOO_LARGE: 413,
   /** Too many attempts; `retryAfterSeconds` says when to try again. */
   RATE_LIMITED: 429,
   /** A bid or maximum under the ladder's minimum; `params.minimum` is that minimum as ¥ text. */

@@ -7,10 +7,11 @@ import { assertRole } from '@/lib/auth/assert-role';
 import { currentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
 import { AppError, isAppError, type ErrorCode, type ErrorParams, type FieldErrors } from '@/lib/errors';
+import { logUnexpectedError } from '@/lib/server/log-error';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; error: string; fieldErrors: FieldErrors; retryAfterSeconds?: number; params?: ErrorParams };
+  | { ok: false; code: ErrorCode; error: string; fieldErrors: FieldErrors; retryAfterSeconds?: number; params?: ErrorParams; requestId?: string };
 
 type Audience = 'public' | 'buyer' | 'admin';
 export type ActionContext<A extends Audience> = {
@@ -19,7 +20,11 @@ export type ActionContext<A extends Audience> = {
   now: Date;
 };
 
-/** Form posts arrive as FormData; typed callers (react-hook-form) pass objects. */
+/**
+ * Form posts arrive as FormData; typed callers (react-hook-form) pass objects; a hostile
+ * caller posts anything at all. Only FormData is reshaped: everything else goes to the
+ * schema as it came, and the schema refuses what is not the form's shape.
+ */
 function toInput(raw: unknown): unknown {
   if (!(raw instanceof FormData)) return raw;
   return Object.fromEntries([...raw.entries()].filter(([key]) => !key.startsWith('$ACTION')));
@@ -40,7 +45,7 @@ function translatedParams(params: ErrorParams | undefined, translate: (key: stri
   return { ...params, reason: translate(`couponReasons.${params.reason}`) };
 }
 
-async function failure(error: AppError): Promise<ActionResult<never>> {
+async function failure(error: AppError, requestId?: string): Promise<ActionResult<never>> {
   const t = await getTranslations();
   // Schema messages are message keys; anything else (a hostile or malformed field) gets the
   // generic message rather than zod's English text.
@@ -51,10 +56,11 @@ async function failure(error: AppError): Promise<ActionResult<never>> {
   return {
     ok: false,
     code: error.code,
-    error: t(`errors.${error.code}`, translatedParams(error.details.params, translate)),
+    error: requestId ? t('errors.internalWithId', { requestId }) : t(`errors.${error.code}`, translatedParams(error.details.params, translate)),
     fieldErrors,
     ...(error.details.retryAfterSeconds ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
     ...(error.details.params ? { params: error.details.params } : {}),
+    ...(requestId ? { requestId } : {}),
   };
 }
 
@@ -74,8 +80,7 @@ function defineAction<A extends Audience>(audience: A) {
       } catch (error) {
         unstable_rethrow(error);
         if (isAppError(error)) return failure(error);
-        console.error('[action] unexpected error', error);
-        return failure(new AppError('INTERNAL'));
+        return failure(new AppError('INTERNAL'), logUnexpectedError('action', error));
       }
     };
 }

@@ -7,6 +7,8 @@ import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { signInSchema } from '@/lib/users/sign-up-schema';
 import { clientIp } from './client-ip';
+import { safeCallbackUrl } from './safe-callback-url';
+import { logUnexpectedError } from '@/lib/server/log-error';
 import { verifyCredentials } from './verify-credentials';
 
 declare module 'next-auth' {
@@ -39,13 +41,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // Self-hosted behind our own origin (APP_URL); on Vercel the host is trusted anyway.
   trustHost: true,
   session: { strategy: 'jwt' },
-  pages: { signIn: '/login' },
+  // The app's own sign-in page shows Auth.js's errors too; its built-in error page answers 500.
+  pages: { signIn: '/login', error: '/login' },
   logger: {
     // A refused sign-in is expected traffic, already counted in login_attempts; Auth.js
     // would otherwise print a stack trace for each one.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error('[auth]', error);
+      logUnexpectedError('auth', error);
     },
   },
   providers: [
@@ -59,7 +62,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             db: db(),
             identifier: parsed.data.identifier,
             password: parsed.data.password,
-            ip: clientIp(request.headers),
+            ip: clientIp(request.headers, env().TRUSTED_PROXY),
             now: now(),
           });
           return { id: String(user.id), name: user.name, role: user.role };
@@ -72,6 +75,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Every redirect Auth.js makes (sign-in, sign-out, its own pages) goes through the same
+    // check as the sign-in form's callbackUrl, on APP_URL. Development uses the origin the
+    // request came to instead: 127.0.0.1 is not localhost to the session cookie. (That
+    // origin comes from Host/X-Forwarded-Host, which production must not trust.)
+    redirect({ url, baseUrl }) {
+      const config = env();
+      const origin = config.NODE_ENV === 'development' ? baseUrl : config.APP_URL;
+      return new URL(safeCallbackUrl(url, origin), origin).href;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -1,42 +1,45 @@
-import { and, count, eq, gt } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { loginAttempts } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { consumeRateLimit, refundRateLimit } from '@/lib/rate-limit/consume';
+import { UNKNOWN_CLIENT } from './client-ip';
 
 /** Failures counted within this window. */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-/** Failed sign-ins per account in the window before the account is paused. */
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-/** Failed sign-ins per IP in the window (one IP may serve many people, e.g. an office). */
+/**
+ * Failed sign-ins per account from one client before that client is paused for the account.
+ * Per client, so a rival guessing from elsewhere cannot lock a bidder out before a lot closes.
+ */
+export const MAX_FAILURES_PER_ACCOUNT_CLIENT = 5;
+/** Failed sign-ins per account from all clients together: the ceiling for a spread-out guesser. */
+export const MAX_FAILURES_PER_ACCOUNT = 50;
+/** Failed sign-ins per client across accounts (one address may serve many people, e.g. an office). */
 export const MAX_FAILURES_PER_IP = 20;
 
-/** Refuses with RATE_LIMITED when the account or the IP has failed too often recently. */
-export async function assertNotThrottled({ db, identifier, ip, now }: { db: Executor; identifier: string; ip: string; now: Date }) {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const failures = (column: typeof loginAttempts.identifier | typeof loginAttempts.ip, value: string) =>
-    db
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(eq(column, value), eq(loginAttempts.succeeded, false), gt(loginAttempts.attemptedAt, since)))
-      .then((rows) => rows[0]?.n ?? 0);
-  const [byAccount, byIp] = await Promise.all([failures(loginAttempts.identifier, identifier), failures(loginAttempts.ip, ip)]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
-    throw new AppError('RATE_LIMITED', 'Too many sign-in attempts', { retryAfterSeconds: THROTTLE_WINDOW_MS / 1000 });
+/**
+ * Counts one attempt against the account (`account`: the resolved user, or the identifier
+ * when there is none, so phone and email of one user share a count) before its password is
+ * checked, refusing with RATE_LIMITED once a limit is used up. Each count is one atomic
+ * upsert, so parallel guesses cannot all read the same old count. Returns what to call when
+ * the password was right: a success gives its attempt back, so only failures add up.
+ */
+export async function reserveLoginAttempt({ db, account, ip, now }: { db: Executor; account: string; ip: string | null; now: Date }): Promise<() => Promise<void>> {
+  const window = { windowMs: THROTTLE_WINDOW_MS };
+  const buckets = [
+    { key: `login:account-client:${account}:${ip ?? UNKNOWN_CLIENT}`, limit: MAX_FAILURES_PER_ACCOUNT_CLIENT },
+    { key: `login:account:${account}`, limit: MAX_FAILURES_PER_ACCOUNT },
+    // Without a trusted address every caller shares one bucket: counting them together
+    // would let one guesser stop everybody's sign-in, so only the per-account limits apply.
+    ...(ip ? [{ key: `login:client:${ip}`, limit: MAX_FAILURES_PER_IP }] : []),
+  ];
+  const counted: string[] = [];
+  for (const { key, limit } of buckets) {
+    await consumeRateLimit(db, key, now, { ...window, limit });
+    counted.push(key);
   }
+  return () => refundRateLimit(db, counted);
 }
 
-export async function recordLoginAttempt({
-  db,
-  identifier,
-  ip,
-  now,
-  succeeded,
-}: {
-  db: Executor;
-  identifier: string;
-  ip: string;
-  now: Date;
-  succeeded: boolean;
-}) {
-  await db.insert(loginAttempts).values({ identifier, ip, succeeded, attemptedAt: now });
+/** An audit row per evaluated sign-in. */
+export async function recordLoginAttempt({ db, account, ip, now, succeeded }: { db: Executor; account: string; ip: string | null; now: Date; succeeded: boolean }) {
+  await db.insert(loginAttempts).values({ identifier: account, ip: ip ?? UNKNOWN_CLIENT, succeeded, attemptedAt: now });
 }

@@ -4,6 +4,7 @@ import type { Database } from '@/db/client';
 import { orders, payments, type ShippingAddress } from '@/db/schema';
 import { lockCouponForOrder } from '@/lib/coupons/lock-coupon-for-order';
 import { AppError } from '@/lib/errors';
+import { boundedText } from '@/lib/validation/text';
 import { effectiveOrderStatus } from '@/machines/order';
 import { openChargeOf, orderContextOf } from '@/lib/lifecycle/advance-orders';
 import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
@@ -12,12 +13,12 @@ import { markOrderPaid } from './order-paid';
 import type { PaymentProvider } from './provider';
 
 export const shippingAddressSchema = z.object({
-  recipient: z.string().trim().min(1).max(50),
-  phone: z.string().trim().regex(/^1\d{10}$/, 'validation.phone'),
-  province: z.string().trim().min(1).max(30),
-  city: z.string().trim().min(1).max(30),
-  district: z.string().trim().max(30),
-  detail: z.string().trim().min(1).max(200),
+  recipient: boundedText({ max: 50 }).min(1, 'validation.required'),
+  phone: boundedText({ max: 20 }).regex(/^1\d{10}$/, 'validation.phoneInvalid'),
+  province: boundedText({ max: 30 }).min(1, 'validation.required'),
+  city: boundedText({ max: 30 }).min(1, 'validation.required'),
+  district: boundedText({ max: 30 }),
+  detail: boundedText({ max: 200, multiline: true }).min(1, 'validation.required'),
 }) satisfies z.ZodType<ShippingAddress>;
 
 export type OrderPaymentStart = { paid: true } | { paid: false; paymentId: number; payUrl: string };

@@ -5,12 +5,13 @@ import type { Database } from '@/db/client';
 import { sandboxTransactions } from '@/db/schema';
 import { now as clockNow } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
+import { boundedText } from '@/lib/validation/text';
 import type { PaymentProvider, WebhookEvent } from './provider';
 
 export const SANDBOX_PROVIDER = 'sandbox';
 export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';
 
-const chargeReference = z.string().min(1).max(100);
+const chargeReference = boundedText({ max: 100 }).min(1);
 const webhookBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('charge.succeeded'), reference: chargeReference, paidAt: z.iso.datetime().transform((value) => new Date(value)) }),
   z.object({ type: z.literal('charge.failed'), reference: chargeReference }),

@@ -21,7 +21,7 @@ export function engineRules(): LifecycleRules {
 /** The sandbox's webhook secret, derived from AUTH_SECRET so it needs no setup of its own. */
 export const sandboxSecret = () => `sandbox:${env().AUTH_SECRET}`;
 
-export function paymentProvider(name = 'sandbox'): PaymentProvider {
+export function paymentProvider(name: string = env().PAYMENT_PROVIDER): PaymentProvider {
   // Real providers register here; until then the sandbox answers for every payment.
   if (name !== 'sandbox') throw new AppError('UNAVAILABLE', `Payment provider ${name} is not configured`);
   return sandboxProvider({ db: appDatabase().db, secret: sandboxSecret() });

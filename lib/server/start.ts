@@ -4,6 +4,7 @@ import { DatabaseLockedError } from '@/db/pglite-lock';
 import { now } from '@/lib/clock';
 import { connectAppDatabase, formatLogins, seedAppDatabase, StartupError } from './prepare-database';
 import { tickApp } from './engine';
+import { logUnexpectedError } from './log-error';
 
 /** How often `npm run dev` / `npm start` advance the lifecycles without a cron. */
 const TICKER_INTERVAL_MS = 15_000;
@@ -49,7 +50,7 @@ function startTicker() {
     if (running) return;
     running = true;
     tickApp(now(), TICKER_BUDGET_MS)
-      .catch((error: unknown) => console.error('[gavel] tick failed:', error))
+      .catch((error: unknown) => logUnexpectedError('tick', error))
       .finally(() => {
         running = false;
       });

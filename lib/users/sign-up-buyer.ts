@@ -1,11 +1,30 @@
 import type { Executor } from '@/db';
 import { users } from '@/db/schema';
+import { UNKNOWN_CLIENT } from '@/lib/auth/client-ip';
 import { hashPassword } from '@/lib/auth/password';
+import { consumeRateLimit } from '@/lib/rate-limit/consume';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { SignUpData } from './sign-up-schema';
 
-/** Creates a buyer account. A phone or email already taken is a field error, not a 500. */
-export async function signUpBuyer({ db, input }: { db: Executor; input: SignUpData }) {
+export const SIGN_UP_WINDOW_MS = 15 * 60 * 1000;
+/** Sign-ups per client in the window: "this phone is taken" answers whether it is registered. */
+export const MAX_SIGN_UPS_PER_CLIENT = 10;
+/**
+ * Sign-ups in the window from callers whose address no trusted proxy names: they share one
+ * bucket, so it is wider, bounding probing without stopping a busy hour's sign-ups.
+ */
+export const MAX_SIGN_UPS_UNKNOWN_CLIENTS = 60;
+
+/**
+ * Creates a buyer account. A phone or email already taken is a field error, not a 500.
+ * The client's attempt is counted first, before the costly hash. `ip` is null when no
+ * trusted proxy names the client.
+ */
+export async function signUpBuyer({ db, input, ip, now }: { db: Executor; input: SignUpData; ip: string | null; now: Date }) {
+  await consumeRateLimit(db, `signup:${ip ?? UNKNOWN_CLIENT}`, now, {
+    windowMs: SIGN_UP_WINDOW_MS,
+    limit: ip ? MAX_SIGN_UPS_PER_CLIENT : MAX_SIGN_UPS_UNKNOWN_CLIENTS,
+  });
   const passwordHash = await hashPassword(input.password);
   try {
     const [user] = await db

@@ -61,6 +61,13 @@ describe('start-up refuses a broken configuration with a message, not a stack tr
     noStackTrace(result.stderr);
   });
 
+  it('refuses production without a named payment provider', async () => {
+    const result = await runProjectScript('scripts/db-migrate.ts', { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), CRON_SECRET: 'y'.repeat(32), GAVEL_DATA_DIR: tempDataDir() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('PAYMENT_PROVIDER is not set');
+    noStackTrace(result.stderr);
+  });
+
   it('names a missing secret in production', async () => {
     const result = await runProjectScript('scripts/db-migrate.ts', { NODE_ENV: 'production', CRON_SECRET: 'y'.repeat(32), GAVEL_DATA_DIR: tempDataDir() });
     expect(result.code).toBe(1);

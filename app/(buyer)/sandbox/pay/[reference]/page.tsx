@@ -7,6 +7,7 @@ import { db } from '@/db';
 import { payments } from '@/db/schema';
 import { currentUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
+import { env } from '@/lib/env';
 import { formatFen } from '@/lib/money';
 import { submitSandboxCharge } from './actions';
 
@@ -26,8 +27,15 @@ export default async function SandboxPayPage({ params, searchParams }: { params:
   const result = RESULTS.find((value) => value === query.result);
   // The sandbox refuses a charge past its expiry or closed by Gavel; say so instead of offering to pay.
   const closed = (payment.status === 'cancelled' && payment.succeededAt === null) || (payment.status === 'pending' && payment.expiresAt !== null && now() > payment.expiresAt);
+  const config = env();
   return (
     <section className="mx-auto max-w-md space-y-4 rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
+      {config.NODE_ENV === 'production' && config.PAYMENT_PROVIDER === 'sandbox' && (
+        // A real deployment running the sandbox must never look like it takes money.
+        <p role="alert" data-testid="test-payments" className="rounded-lg border-2 border-amber-500 bg-amber-50 px-3 py-2 text-base font-bold text-amber-900">
+          {t('testPayments')}
+        </p>
+      )}
       <h1 className="font-serif text-xl font-bold text-stone-900">{t('title')}</h1>
       <p className="text-sm text-stone-600">{t('intro')}</p>
       <p className="text-sm text-stone-500">

@@ -1,0 +1,94 @@
+import { securityFixtures, type ActionEncoding, type Role } from './support';
+
+/**
+ * What each role gets from every page, route handler and server action of the build. The
+ * surface is discovered from the build's manifests: one without a row here fails the matrix
+ * test, so whoever adds a page or action decides who may use it.
+ *
+ * Outcomes are the words of `classify` in support.ts: ok, login (sent to sign in),
+ * forbidden, not-found, unauthenticated, invalid (input refused after the caller was let in),
+ * `redirect <path>`, `no result` (an action returned nothing), or `error <status>`.
+ */
+export type Probe =
+  | { method: 'GET' | 'POST'; path: () => string; headers?: Record<string, string>; body?: () => string }
+  | { action: true; page: () => string; encoding: ActionEncoding; arg: () => unknown };
+
+/** `writes`: the roles whose probe is allowed to change the database; every other probe must not. */
+type MatrixRow = { probe: Probe; expect: Record<Role, string>; why: string; writes?: Role[] };
+
+const everyone = (outcome: string): Record<Role, string> => ({ anonymous: outcome, blockedBuyer: outcome, admin: outcome, otherBuyer: outcome, buyer: outcome });
+const adminOnly: Record<Role, string> = { anonymous: 'login', blockedBuyer: 'login', admin: 'ok', otherBuyer: 'forbidden', buyer: 'forbidden' };
+// A blocked buyer's session counts for nothing: they are treated as signed out.
+const signedOutOnly: Record<Role, string> = { anonymous: 'ok', blockedBuyer: 'ok', admin: 'redirect /', otherBuyer: 'redirect /', buyer: 'redirect /' };
+const get = (path: string): Probe => ({ method: 'GET', path: () => path });
+const pendingPayPath = () => `/sandbox/pay/${securityFixtures().pendingReference}`;
+
+export const authorisationMatrix: Record<string, MatrixRow> = {
+  '/': { probe: get('/'), expect: everyone('ok'), why: 'the public auction list' },
+  '/auctions/[id]': { probe: { method: 'GET', path: () => `/auctions/${securityFixtures().auctionId}` }, expect: everyone('ok'), why: 'a public auction' },
+  '/login': { probe: get('/login'), expect: signedOutOnly, why: 'sign-in form; a signed-in user is sent home' },
+  '/signup': { probe: get('/signup'), expect: signedOutOnly, why: 'sign-up form; a signed-in user is sent home' },
+  '/admin': { probe: get('/admin'), expect: adminOnly, why: 'back office' },
+  '/admin/auctions': { probe: get('/admin/auctions'), expect: adminOnly, why: 'back office' },
+  '/sandbox/pay/[reference]': {
+    probe: { method: 'GET', path: pendingPayPath },
+    expect: { anonymous: 'login', blockedBuyer: 'login', admin: 'not-found', otherBuyer: 'not-found', buyer: 'ok' },
+    why: "a charge is shown to its payer only; anyone else's looks like no charge at all",
+  },
+  '/_not-found': { probe: get('/_not-found'), expect: everyone('not-found'), why: "Next's own not-found page" },
+  '/_global-error': {
+    probe: get('/_global-error'),
+    expect: everyone('error 500'),
+    why: "Next's own global error page, served with its 500 status when requested directly (framework behaviour)",
+  },
+  '/api/auth/[...nextauth]': { probe: get('/api/auth/session'), expect: everyone('ok'), why: "Auth.js's session endpoint: each caller sees only their own" },
+  '/api/payments/sandbox/webhook': {
+    probe: {
+      method: 'POST',
+      path: () => '/api/payments/sandbox/webhook',
+      headers: { 'content-type': 'application/json' },
+      body: () => JSON.stringify({ type: 'charge.succeeded', reference: securityFixtures().pendingReference }),
+    },
+    expect: everyone('invalid'),
+    why: 'only a signed notification settles a charge; a session grants nothing',
+  },
+  '/api/tick': { probe: get('/api/tick'), expect: everyone('unauthenticated'), why: 'the cron bearer only' },
+  '/api/test/clock': { probe: get('/api/test/clock'), expect: everyone('unauthenticated'), why: 'test mode and the cron bearer only' },
+  '/api/test/row-counts': { probe: get('/api/test/row-counts'), expect: everyone('unauthenticated'), why: 'test mode and the cron bearer only' },
+  '/uploads/[...path]': { probe: get('/uploads/demo/auction-1-lot-1.svg'), expect: everyone('ok'), why: 'public images, like a CDN' },
+
+  'lib/i18n/set-locale.ts#setLocale': {
+    probe: { action: true, page: () => '/', encoding: 'json', arg: () => 'en' },
+    expect: everyone('ok'),
+    why: 'anyone may choose a language (the answer is the page, re-rendered in it)',
+  },
+  'lib/auth/sign-out-action.ts#signOutAction': {
+    probe: { action: true, page: () => '/', encoding: 'json', arg: () => undefined },
+    expect: everyone('redirect /'),
+    why: 'signing out needs no permission',
+  },
+  'app/(auth)/actions.ts#signInAction': {
+    probe: { action: true, page: () => '/login', encoding: 'json', arg: () => ({ identifier: '', password: '' }) },
+    expect: everyone('invalid'),
+    why: 'public: reaches validation whoever calls (empty input, so no throttle is touched)',
+  },
+  'app/(auth)/actions.ts#signUpAction': {
+    probe: { action: true, page: () => '/signup', encoding: 'json', arg: () => ({ name: '', phone: '', password: '', confirmPassword: '' }) },
+    expect: everyone('invalid'),
+    why: 'public: reaches validation whoever calls',
+  },
+  'app/(buyer)/sandbox/pay/[reference]/actions.ts#submitSandboxCharge': {
+    probe: { action: true, page: pendingPayPath, encoding: 'multipart', arg: () => ({ reference: securityFixtures().pendingReference, outcome: 'succeeded' }) },
+    // A refusal returns nothing to the form (the page stays as it was); only the payer is sent on.
+    expect: {
+      anonymous: 'no result',
+      blockedBuyer: 'no result',
+      admin: 'no result',
+      otherBuyer: 'no result',
+      // The payer last (ROLES order): this one pays the charge.
+      buyer: 'redirect /sandbox/pay/{reference}?result=applied',
+    },
+    why: "only the payer settles their charge; another buyer's attempt changes nothing",
+    writes: ['buyer'],
+  },
+};

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, newNonce } from './security-headers';
+
+const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `));
+
+describe('contentSecurityPolicy', () => {
+  it('allows scripts only with the nonce, and no eval in production', () => {
+    const policy = contentSecurityPolicy({ nonce: 'abc123', frameOrigins: [], development: false });
+    expect(directive(policy, 'script-src')).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(policy).not.toContain('unsafe-eval');
+    expect(directive(policy, 'object-src')).toBe("object-src 'none'");
+  });
+
+  it('lets only the app itself and the configured web-view origins frame the pages', () => {
+    expect(directive(contentSecurityPolicy({ nonce: 'n', frameOrigins: [], development: false }), 'frame-ancestors')).toBe("frame-ancestors 'self'");
+    expect(directive(contentSecurityPolicy({ nonce: 'n', frameOrigins: ['https://servicewechat.com'], development: false }), 'frame-ancestors')).toBe(
+      "frame-ancestors 'self' https://servicewechat.com",
+    );
+  });
+
+  it('makes a new nonce each time', () => {
+    expect(newNonce()).not.toBe(newNonce());
+    expect(newNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
