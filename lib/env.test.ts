@@ -45,4 +45,12 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, APP_TIME_ZONE: 'Mars/Olympus' })).toThrow(/APP_TIME_ZONE/);
     expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'short', CRON_SECRET: secret })).toThrow(/AUTH_SECRET: must be at least 16/);
   });
+
+  it('defaults the engine settings and refuses a strike limit or outbox concurrency below 1', () => {
+    const env = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret });
+    expect([env.STRIKE_LIMIT, env.OUTBOX_CONCURRENCY]).toEqual([3, 8]);
+    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, STRIKE_LIMIT: '5', OUTBOX_CONCURRENCY: '2' })).toMatchObject({ STRIKE_LIMIT: 5, OUTBOX_CONCURRENCY: 2 });
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, STRIKE_LIMIT: '0' })).toThrow(/STRIKE_LIMIT/);
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, OUTBOX_CONCURRENCY: '0' })).toThrow(/OUTBOX_CONCURRENCY/);
+  });
 });

@@ -3,7 +3,7 @@ import type { Executor } from '@/db/client';
 import type { AuctionStatus } from '@/db/schema/auctions';
 import { auctionMachine, nextAuctionTransitionAt, type AuctionContext } from '@/machines/auction';
 import { catchUp } from '@/machines/lifecycle';
-import { changesOf, type BatchResult } from './batch';
+import { changesOf, deadlineOf, type BatchResult } from './batch';
 import { settleEndedAuctions } from './settle-auctions';
 import { recordChanges } from './events';
 import { toDate, toNumber } from './rows';
@@ -47,16 +47,18 @@ export async function advanceDueAuctions(tx: Executor, { now, batchSize, afterId
     const context = auctionContextOf(row);
     const advance = catchUp(auctionMachine, status, context, now);
     const to = advance.status as AuctionStatus;
-    return { id, status, to, steps: advance.steps, next: nextAuctionTransitionAt(to, context) };
+    const endedAt = deadlineOf(advance.steps, 'ended', (from: AuctionStatus) => nextAuctionTransitionAt(from, context));
+    return { id, status, to, steps: advance.steps, next: nextAuctionTransitionAt(to, context), endedAt };
   });
   await tx.execute(sql`
     update auctions a set
       status = v.to_status::auction_status,
       next_transition_at = v.next_at,
-      ended_at = case when v.to_status = 'ended' then ${instant(now)} else a.ended_at end,
+      ended_at = coalesce(v.ended_at, a.ended_at),
       updated_at = ${instant(now)}
     from unnest(${intArray(moves.map((m) => m.id))}, ${textArray(moves.map((m) => m.status))},
-                ${textArray(moves.map((m) => m.to))}, ${instantArray(moves.map((m) => m.next))}) as v(id, from_status, to_status, next_at)
+                ${textArray(moves.map((m) => m.to))}, ${instantArray(moves.map((m) => m.next))},
+                ${instantArray(moves.map((m) => m.endedAt))}) as v(id, from_status, to_status, next_at, ended_at)
     where a.id = v.id and a.status::text = v.from_status`);
   const changes = moves.flatMap((m) => changesOf(m.id, m.steps));
   await recordChanges(tx, 'auction', changes, now);

@@ -3,7 +3,7 @@ import type { Executor } from '@/db/client';
 import type { OrderStatus } from '@/db/schema/commerce';
 import { catchUp } from '@/machines/lifecycle';
 import { nextOrderTransitionAt, orderMachine, type OrderContext } from '@/machines/order';
-import { changesOf, type BatchResult } from './batch';
+import { changesOf, deadlineOf, type BatchResult } from './batch';
 import { applyOverdue } from './overdue';
 import { recordChanges } from './events';
 import type { LifecycleRules } from './rules';
@@ -28,21 +28,22 @@ export async function advanceDueOrders(tx: Executor, { now, batchSize, afterId, 
     const context = orderContextOf({ dueAt: toDate(row.due_at), shippedAt: toNullableDate(row.shipped_at) }, rules);
     const advance = catchUp(orderMachine, status, context, now);
     const to = advance.status as OrderStatus;
-    return { id, status, to, steps: advance.steps, next: nextOrderTransitionAt(to, context) };
+    return { id, status, to, steps: advance.steps, next: nextOrderTransitionAt(to, context), overdueAt: deadlineOf(advance.steps, 'overdue', (from: OrderStatus) => nextOrderTransitionAt(from, context)) };
   });
   await tx.execute(sql`
     update orders o set
       status = v.to_status::order_status,
       next_transition_at = v.next_at,
-      overdue_at = case when v.to_status = 'overdue' then ${instant(now)} else o.overdue_at end,
+      overdue_at = coalesce(v.overdue_at, o.overdue_at),
       completed_at = case when v.to_status = 'completed' then ${instant(now)} else o.completed_at end,
       updated_at = ${instant(now)}
     from unnest(${intArray(moves.map((m) => m.id))}, ${textArray(moves.map((m) => m.status))},
-                ${textArray(moves.map((m) => m.to))}, ${instantArray(moves.map((m) => m.next))}) as v(id, from_status, to_status, next_at)
+                ${textArray(moves.map((m) => m.to))}, ${instantArray(moves.map((m) => m.next))},
+                ${instantArray(moves.map((m) => m.overdueAt))}) as v(id, from_status, to_status, next_at, overdue_at)
     where o.id = v.id and o.status::text = v.from_status`);
   const changes = moves.flatMap((m) => changesOf(m.id, m.steps));
   await recordChanges(tx, 'order', changes, now);
   const overdue = moves.filter((m) => m.steps.some((step) => step.effects.includes('forfeitDeposit'))).map((m) => m.id);
-  if (overdue.length > 0) await applyOverdue(tx, overdue, now);
+  if (overdue.length > 0) await applyOverdue(tx, overdue, now, rules);
   return { claimed: moves.length, lastId: moves[moves.length - 1]!.id, changes };
 }

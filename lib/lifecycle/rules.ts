@@ -6,6 +6,8 @@ export type LifecycleRules = {
   autoCompleteMs: number;
   /** The zone order numbers take their date from. */
   timeZone: string;
+  /** Overdue orders (strikes) after which a buyer is blocked from bidding. */
+  strikeLimit: number;
 };
 
 const HOUR = 3_600_000;
@@ -14,4 +16,5 @@ export const DEFAULT_RULES: LifecycleRules = {
   paymentWindowMs: 24 * HOUR,
   autoCompleteMs: 7 * 24 * HOUR,
   timeZone: 'Asia/Shanghai',
+  strikeLimit: 3,
 };

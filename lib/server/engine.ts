@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors';
 /** The engine as this deployment runs it: rules from the environment, providers by name. */
 export function engineRules(): LifecycleRules {
   const config = env();
-  return { ...DEFAULT_RULES, paymentWindowMs: config.ORDER_PAYMENT_HOURS * 3_600_000, timeZone: config.APP_TIME_ZONE };
+  return { ...DEFAULT_RULES, paymentWindowMs: config.ORDER_PAYMENT_HOURS * 3_600_000, timeZone: config.APP_TIME_ZONE, strikeLimit: config.STRIKE_LIMIT };
 }
 
 /** The sandbox's webhook secret, derived from AUTH_SECRET so it needs no setup of its own. */
@@ -24,5 +24,5 @@ export function paymentProvider(name = 'sandbox'): PaymentProvider {
 
 export function tickApp(now: Date, budgetMs: number): Promise<TickSummary> {
   const { db } = appDatabase();
-  return runTick({ db, now, budgetMs, rules: engineRules(), outbox: { providers: paymentProvider, notify: inAppNotifier(db) } });
+  return runTick({ db, now, budgetMs, rules: engineRules(), outbox: { providers: paymentProvider, notify: inAppNotifier(db), concurrency: env().OUTBOX_CONCURRENCY } });
 }
