@@ -3,18 +3,19 @@ import type { Executor } from '@/db/client';
 import type { AuctionStatus } from '@/db/schema/auctions';
 import { auctionMachine, nextAuctionTransitionAt, type AuctionContext } from '@/machines/auction';
 import { catchUp } from '@/machines/lifecycle';
+import { auctionLotColumns } from './auction-reads';
 import { changesOf, deadlineOf, type BatchResult } from './batch';
 import { settleEndedAuctions } from './settle-auctions';
 import { recordChanges } from './events';
 import { toDate, toNumber } from './rows';
 import { instant, instantArray, intArray, textArray } from './sql-values';
 
+const lotColumns = auctionLotColumns(sql`a.id`, sql`a.ends_at`);
+
 /** The columns an auction machine's context is read from, for claims and verbs alike. */
 export const auctionContextColumns = sql`
   a.preview_starts_at, a.preview_ends_at, a.starts_at, a.ends_at,
-  (select count(*) from lots l where l.auction_id = a.id)::int as lot_count,
-  (select count(*) from lots l where l.auction_id = a.id and l.status in ('draft', 'scheduled', 'preview', 'live'))::int as open_lots,
-  coalesce((select max(coalesce(l.ends_at, a.ends_at)) from lots l where l.auction_id = a.id), a.ends_at) as last_lot_ends_at`;
+  ${lotColumns.lotCount} as lot_count, ${lotColumns.openLots} as open_lots, ${lotColumns.lastLotEndsAt} as last_lot_ends_at`;
 
 export function auctionContextOf(row: Record<string, unknown>): AuctionContext {
   return {
