@@ -129,8 +129,8 @@ export async function settleSessionDeposits(tx: Executor, where: SQL, reason: Re
 }
 
 /**
- * A session deposit goes back (remaining balance) once its auction has ended and its owner
- * has no unpaid order left in it. `pairs` selects (user_id, auction_id) rows to look at.
+ * settleSessionDeposits for the session deposits of (user_id, auction_id) rows `pairs`
+ * selects: what a paid or overdue order calls once its own status has changed.
  */
 export async function refundSettledSessionDeposits(tx: Executor, pairs: SQL, reason: RefundReason, now: Date): Promise<Change[]> {
   return settleSessionDeposits(tx, sql`(d.user_id, d.auction_id) in (${pairs})`, reason, now);
