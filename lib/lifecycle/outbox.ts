@@ -54,8 +54,11 @@ export async function processOutbox({
   outOfTime?: () => boolean;
 }): Promise<OutboxResult> {
   const result: OutboxResult = { sent: 0, failed: 0 };
+  // A long drain leases each batch from the time it has reached, so a lease never starts
+  // out already expired and another run never takes rows still being sent.
+  const started = performance.now();
   for (;;) {
-    const claimed = await claimBatch(db, now);
+    const claimed = await claimBatch(db, new Date(now.getTime() + (performance.now() - started)));
     await inParallel(claimed, concurrency, async (row) => {
       if (await sendOne(db, row, now, providers, notify)) result.sent += 1;
       else result.failed += 1;
