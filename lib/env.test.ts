@@ -83,4 +83,12 @@ describe('parseEnv', () => {
       expect(() => parseEnv({ ...base, WEBVIEW_FRAME_ORIGINS: bad })).toThrow(/WEBVIEW_FRAME_ORIGINS/);
     }
   });
+
+  it('defaults the engine settings and refuses a strike limit or outbox concurrency below 1', () => {
+    const env = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, PAYMENT_PROVIDER: 'sandbox' });
+    expect([env.STRIKE_LIMIT, env.OUTBOX_CONCURRENCY]).toEqual([3, 8]);
+    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, PAYMENT_PROVIDER: 'sandbox', STRIKE_LIMIT: '5', OUTBOX_CONCURRENCY: '2' })).toMatchObject({ STRIKE_LIMIT: 5, OUTBOX_CONCURRENCY: 2 });
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, PAYMENT_PROVIDER: 'sandbox', STRIKE_LIMIT: '0' })).toThrow(/STRIKE_LIMIT/);
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, PAYMENT_PROVIDER: 'sandbox', OUTBOX_CONCURRENCY: '0' })).toThrow(/OUTBOX_CONCURRENCY/);
+  });
 });

@@ -58,6 +58,10 @@ export const envSchema = z.object({
   ORDER_PAYMENT_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive('must be a positive number of hours').max(24 * 30).default(24)),
   /** How long an order whose charge is still open at its due time waits for the provider, in minutes. */
   PAYMENT_CONFIRMATION_GRACE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int('must be a whole number of minutes').min(0, 'must be 0 or more minutes').max(24 * 60).default(5)),
+  /** Buyers are blocked from bidding once this many of their orders went overdue. */
+  STRIKE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int('must be a whole number').positive('must be at least 1').default(3)),
+  /** Refunds and notifications the tick sends to providers at once. */
+  OUTBOX_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(64).default(8)),
   /** The in-process ticker of `npm run dev` / `npm start`; tests and Vercel (cron) turn it off. */
   GAVEL_TICKER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   /** Exposes the test clock route. Only for end-to-end tests; never on a real deployment. */

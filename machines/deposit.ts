@@ -3,9 +3,11 @@ import type { DepositStatus } from '@/db/schema/commerce';
 import { applyEvent } from './lifecycle';
 
 /**
- * 保证金: pending → held once paid; then refunded, or frozen (a winner's session deposit),
- * deducted by the 24-hour rule (forfeited when nothing is left), and any remaining balance
- * refunded. No deadlines of its own: auctions, lots and orders drive it.
+ * 保证金: pending → held once paid; then refunded, or frozen (a session deposit whose owner
+ * still owes an order when its auction has ended), deducted by the 24-hour rule (forfeited
+ * when nothing is left), and any remaining balance refunded. No deadlines of its own:
+ * auctions, lots and orders drive it, and the tick's sweep settles any deposit left held or
+ * frozen without a reason.
  */
 export type DepositContext = {
   balance: number;

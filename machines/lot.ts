@@ -1,5 +1,6 @@
 import { setup } from 'xstate';
 import type { LotStatus } from '@/db/schema/auctions';
+import type { OrderStatus } from '@/db/schema/commerce';
 import { applyEvent, catchUp, reached } from './lifecycle';
 
 /**
@@ -90,4 +91,14 @@ export function effectiveLotStatus(status: LotStatus, context: LotContext, now: 
 
 export function lotEvent(status: LotStatus, context: LotContext, event: LotEvent) {
   return applyEvent(lotMachine, status, context, event);
+}
+
+/**
+ * A sold lot follows its order (whose status the caller reads from the order machine at
+ * `now`): paid once the order is paid, overdue once it is, before the tick writes either.
+ */
+export function lotStatusWithOrder(status: LotStatus, orderStatus: OrderStatus | null, context: LotContext, now: Date): LotStatus {
+  const event = orderStatus === 'overdue' ? 'OVERDUE' : orderStatus === 'paid' || orderStatus === 'shipped' || orderStatus === 'completed' ? 'PAY' : null;
+  if (!event) return status;
+  return (lotEvent(status, context, { type: event, now })?.to as LotStatus | undefined) ?? status;
 }

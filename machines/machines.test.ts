@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auctionEvent, effectiveAuctionStatus, nextAuctionTransitionAt, type AuctionContext } from './auction';
 import { depositEvent } from './deposit';
-import { effectiveLotStatus, lotEvent, nextLotTransitionAt, type LotContext } from './lot';
+import { effectiveLotStatus, lotEvent, lotStatusWithOrder, nextLotTransitionAt, type LotContext } from './lot';
 import { catchUp } from './lifecycle';
 import { effectiveOrderStatus, nextOrderTransitionAt, orderEvent, orderMachine, overdueDeadline, type OrderContext } from './order';
 
@@ -89,6 +89,14 @@ describe('lot', () => {
     expect(lotEvent('live', lot, { type: 'BID', now: h(3) })).toBeNull();
     expect(lotEvent('preview', lot, { type: 'BID', now: h(1) })).toBeNull();
     expect(effectiveLotStatus('scheduled', lot, new Date(h(3).getTime() + 1))).toBe('sold');
+  });
+
+  it('reads paid or overdue with its order, before the tick writes it', () => {
+    expect(lotStatusWithOrder('sold', 'overdue', lot, h(28))).toBe('overdue');
+    expect(lotStatusWithOrder('sold', 'shipped', lot, h(28))).toBe('paid');
+    expect(lotStatusWithOrder('sold', 'pending_payment', lot, h(5))).toBe('sold');
+    expect(lotStatusWithOrder('sold', null, lot, h(5))).toBe('sold');
+    expect(lotStatusWithOrder('paid', 'overdue', lot, h(28))).toBe('paid');
   });
 
   it('is paid or overdue only once sold', () => {

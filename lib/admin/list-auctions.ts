@@ -1,6 +1,7 @@
-import { count, desc, sql } from 'drizzle-orm';
+import { count, desc } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { auctions, lots, type AuctionStatus } from '@/db/schema';
+import { auctions, type AuctionStatus } from '@/db/schema';
+import { auctionMachineColumns, effectiveStatusOfRead } from '@/lib/lifecycle/auction-reads';
 import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
 
 export type AdminAuctionRow = {
@@ -13,24 +14,28 @@ export type AdminAuctionRow = {
   lotCount: number;
 };
 
-/** Every auction, drafts included, newest schedule first. */
-export async function listAuctionsForAdmin({ db, page }: { db: Executor; page: PageRequest }): Promise<Page<AdminAuctionRow>> {
+/**
+ * Every auction, drafts included, newest schedule first. The status shown is the machine's
+ * at `now`, not a late tick's.
+ */
+export async function listAuctionsForAdmin({ db, page, now }: { db: Executor; page: PageRequest; now: Date }): Promise<Page<AdminAuctionRow>> {
   const [items, [total]] = await Promise.all([
     db
-      .select({
-        id: auctions.id,
-        title: auctions.title,
-        status: auctions.status,
-        startsAt: auctions.startsAt,
-        endsAt: auctions.endsAt,
-        totalPrice: auctions.totalPrice,
-        lotCount: db.$count(lots, sql`${lots.auctionId} = ${auctions.id}`),
-      })
+      .select({ id: auctions.id, title: auctions.title, totalPrice: auctions.totalPrice, ...auctionMachineColumns })
       .from(auctions)
       .orderBy(desc(auctions.startsAt), desc(auctions.id))
       .limit(page.pageSize)
       .offset(page.offset),
     db.select({ n: count() }).from(auctions),
   ]);
-  return pageOf(items, total?.n ?? 0, page);
+  const rows = items.map((row) => ({
+    id: row.id,
+    title: row.title,
+    status: effectiveStatusOfRead(row, now),
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    totalPrice: row.totalPrice,
+    lotCount: row.lotCount,
+  }));
+  return pageOf(rows, total?.n ?? 0, page);
 }

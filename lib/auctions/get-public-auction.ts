@@ -1,10 +1,13 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { auctions, lots, type AuctionStatus, type LotStatus } from '@/db/schema';
+import { auctions, lots, orders, type AuctionStatus, type LotStatus } from '@/db/schema';
 import { PUBLIC_AUCTION_STATUSES } from './list-public-auctions';
 import { lotContextOf } from '@/lib/lifecycle/lot-context';
 import { effectiveAuctionStatus } from '@/machines/auction';
-import { effectiveLotStatus } from '@/machines/lot';
+import { effectiveLotStatus, lotStatusWithOrder } from '@/machines/lot';
+import { effectiveOrderStatus } from '@/machines/order';
+import { openChargeOf, orderContextOf } from '@/lib/lifecycle/advance-orders';
+import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
 
 export type PublicLot = {
   id: number;
@@ -49,7 +52,15 @@ export async function getPublicAuction({ db, auctionId, now }: { db: Executor; a
     .limit(1);
   if (!auction) return null;
   const rows = await db.select().from(lots).where(eq(lots.auctionId, auctionId)).orderBy(asc(lots.position), asc(lots.id));
-  const lotStatuses = rows.map((lot) => effectiveLotStatus(lot.status, lotContextOf(lot, auction), now));
+  const lotOrders = await db.select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') }).from(orders).where(eq(orders.auctionId, auctionId));
+  const orderStatusOf = (lotId: number) => {
+    const order = lotOrders.find((candidate) => candidate.lotId === lotId);
+    return order ? effectiveOrderStatus(order.status, orderContextOf(order, DEFAULT_RULES), now) : null;
+  };
+  const lotStatuses = rows.map((lot) => {
+    const context = lotContextOf(lot, auction);
+    return lotStatusWithOrder(effectiveLotStatus(lot.status, context, now), orderStatusOf(lot.id), context, now);
+  });
   const lastLotEndsAt = rows.reduce((latest, lot) => (lot.endsAt && lot.endsAt > latest ? lot.endsAt : latest), auction.endsAt);
   const status = effectiveAuctionStatus(
     auction.status,

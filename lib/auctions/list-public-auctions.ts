@@ -1,8 +1,8 @@
 import { count, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { auctions, lots, type AuctionStatus } from '@/db/schema';
+import { auctions, type AuctionStatus } from '@/db/schema';
 import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
-import { effectiveAuctionStatus } from '@/machines/auction';
+import { auctionMachineColumns, effectiveStatusOfRead } from '@/lib/lifecycle/auction-reads';
 
 /** What buyers may see: everything published, never drafts. */
 export const PUBLIC_AUCTION_STATUSES: AuctionStatus[] = ['scheduled', 'preview', 'live', 'ended'];
@@ -26,25 +26,15 @@ export type PublicAuctionCard = {
  */
 export async function listPublicAuctions({ db, page, now }: { db: Executor; page: PageRequest; now: Date }): Promise<Page<PublicAuctionCard>> {
   const visible = inArray(auctions.status, PUBLIC_AUCTION_STATUSES);
-  const lotCount = db.$count(lots, sql`${lots.auctionId} = ${auctions.id}`);
-  const openLots = db.$count(lots, sql`${lots.auctionId} = ${auctions.id} and ${lots.status} in ('draft', 'scheduled', 'preview', 'live')`);
-  const lastLotEndsAt = sql<string | Date>`coalesce((select max(coalesce(l.ends_at, ${auctions.endsAt})) from lots l where l.auction_id = ${auctions.id}), ${auctions.endsAt})`;
   const [items, [total]] = await Promise.all([
     db
       .select({
         id: auctions.id,
         title: auctions.title,
         coverUrl: auctions.coverUrl,
-        status: auctions.status,
-        previewStartsAt: auctions.previewStartsAt,
-        previewEndsAt: auctions.previewEndsAt,
-        startsAt: auctions.startsAt,
-        endsAt: auctions.endsAt,
         depositAmount: auctions.depositAmount,
         totalPrice: auctions.totalPrice,
-        lotCount,
-        openLots,
-        lastLotEndsAt,
+        ...auctionMachineColumns,
       })
       .from(auctions)
       .where(visible)
@@ -57,9 +47,9 @@ export async function listPublicAuctions({ db, page, now }: { db: Executor; page
       .offset(page.offset),
     db.select({ n: count() }).from(auctions).where(visible),
   ]);
-  const cards = items.map(({ openLots: open, lastLotEndsAt: lastEnd, previewEndsAt, ...card }) => ({
+  const cards = items.map(({ openLots, lastLotEndsAt, previewEndsAt, ...card }) => ({
     ...card,
-    status: effectiveAuctionStatus(card.status, { ...card, previewEndsAt, openLots: open, lastLotEndsAt: new Date(lastEnd) }, now),
+    status: effectiveStatusOfRead({ ...card, previewEndsAt, openLots, lastLotEndsAt }, now),
   }));
   return pageOf(cards, total?.n ?? 0, page);
 }

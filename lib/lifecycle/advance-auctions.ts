@@ -3,18 +3,19 @@ import type { Executor } from '@/db/client';
 import type { AuctionStatus } from '@/db/schema/auctions';
 import { auctionMachine, nextAuctionTransitionAt, type AuctionContext } from '@/machines/auction';
 import { catchUp } from '@/machines/lifecycle';
-import { changesOf, type BatchResult } from './batch';
+import { auctionLotColumns } from './auction-reads';
+import { changesOf, deadlineOf, type BatchResult } from './batch';
 import { settleEndedAuctions } from './settle-auctions';
 import { recordChanges } from './events';
 import { toDate, toNumber } from './rows';
 import { instant, instantArray, intArray, textArray } from './sql-values';
 
+const lotColumns = auctionLotColumns(sql`a.id`, sql`a.ends_at`);
+
 /** The columns an auction machine's context is read from, for claims and verbs alike. */
 export const auctionContextColumns = sql`
   a.preview_starts_at, a.preview_ends_at, a.starts_at, a.ends_at,
-  (select count(*) from lots l where l.auction_id = a.id)::int as lot_count,
-  (select count(*) from lots l where l.auction_id = a.id and l.status in ('draft', 'scheduled', 'preview', 'live'))::int as open_lots,
-  coalesce((select max(coalesce(l.ends_at, a.ends_at)) from lots l where l.auction_id = a.id), a.ends_at) as last_lot_ends_at`;
+  ${lotColumns.lotCount} as lot_count, ${lotColumns.openLots} as open_lots, ${lotColumns.lastLotEndsAt} as last_lot_ends_at`;
 
 export function auctionContextOf(row: Record<string, unknown>): AuctionContext {
   return {
@@ -47,16 +48,18 @@ export async function advanceDueAuctions(tx: Executor, { now, batchSize, afterId
     const context = auctionContextOf(row);
     const advance = catchUp(auctionMachine, status, context, now);
     const to = advance.status as AuctionStatus;
-    return { id, status, to, steps: advance.steps, next: nextAuctionTransitionAt(to, context) };
+    const endedAt = deadlineOf(advance.steps, 'ended', (from: AuctionStatus) => nextAuctionTransitionAt(from, context));
+    return { id, status, to, steps: advance.steps, next: nextAuctionTransitionAt(to, context), endedAt };
   });
   await tx.execute(sql`
     update auctions a set
       status = v.to_status::auction_status,
       next_transition_at = v.next_at,
-      ended_at = case when v.to_status = 'ended' then ${instant(now)} else a.ended_at end,
+      ended_at = coalesce(v.ended_at, a.ended_at),
       updated_at = ${instant(now)}
     from unnest(${intArray(moves.map((m) => m.id))}, ${textArray(moves.map((m) => m.status))},
-                ${textArray(moves.map((m) => m.to))}, ${instantArray(moves.map((m) => m.next))}) as v(id, from_status, to_status, next_at)
+                ${textArray(moves.map((m) => m.to))}, ${instantArray(moves.map((m) => m.next))},
+                ${instantArray(moves.map((m) => m.endedAt))}) as v(id, from_status, to_status, next_at, ended_at)
     where a.id = v.id and a.status::text = v.from_status`);
   const changes = moves.flatMap((m) => changesOf(m.id, m.steps));
   await recordChanges(tx, 'auction', changes, now);

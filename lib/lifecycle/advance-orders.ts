@@ -72,7 +72,7 @@ export async function advanceDueOrders(tx: Executor, { now, batchSize, afterId, 
   const reminded = moves.filter((m) => m.reminds).map((m) => m.id);
   if (reminded.length > 0) await remindPayment(tx, reminded, now);
   const overdue = moves.filter((m) => m.steps.some((step) => step.effects.includes('forfeitDeposit'))).map((m) => m.id);
-  const closedCharges = overdue.length > 0 ? await applyOverdue(tx, overdue, now) : [];
+  const closedCharges = overdue.length > 0 ? await applyOverdue(tx, overdue, now, rules) : [];
   return { claimed: moves.length, lastId: moves[moves.length - 1]!.id, changes, closedCharges };
 }
 

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { instant } from './sql-values';
+import type { Change } from './events';
+import { instant, intArray } from './sql-values';
 
 /**
  * Money moves on deposits, each one statement over a whole set of deposits: the deposit
@@ -23,10 +24,10 @@ export type RefundReason =
 
 /**
  * Refunds the whole remaining balance of every held or frozen deposit matching `where`
- * (a condition on alias `d`). Returns how many deposits were refunded.
+ * (a condition on alias `d`). Returns the deposits it refunded.
  */
-export async function refundDeposits(tx: Executor, where: SQL, reason: RefundReason, now: Date): Promise<number> {
-  const result = await tx.execute<{ deposits: number }>(sql`
+export async function refundDeposits(tx: Executor, where: SQL, reason: RefundReason, now: Date): Promise<Change[]> {
+  const result = await tx.execute<{ id: number; from_status: string }>(sql`
     with target as (
       select d.id, d.status, d.balance from deposits d
       where (${where}) and d.status in ('held', 'frozen')
@@ -53,8 +54,8 @@ export async function refundDeposits(tx: Executor, where: SQL, reason: RefundRea
              jsonb_build_object('amount', c.amount, 'reason', ${reason}::text)
       from changed c returning id
     )
-    select (select count(*) from changed)::int as deposits, (select count(*) from queued)::int as queued`);
-  return result.rows[0]?.deposits ?? 0;
+    select c.id, c.from_status from changed c`);
+  return result.rows.map((row) => ({ id: Number(row.id), from: row.from_status, to: 'refunded', event: 'REFUND' }));
 }
 
 /**
@@ -90,15 +91,62 @@ export async function deductForOverdueOrders(tx: Executor, orderIds: SQL, now: D
 }
 
 /**
- * A frozen session deposit goes back (remaining balance) once its owner has no unpaid order
- * left in that auction. `pairs` selects (user_id, auction_id) rows to look at.
+ * Still owed: its owner has an unpaid order the deposit answers for (any order in the auction
+ * for a session deposit, the lot's order for a lot deposit). A charge the provider is still
+ * confirming is unpaid too. Reads alias `d`.
  */
-export async function refundSettledSessionDeposits(tx: Executor, pairs: SQL, reason: RefundReason, now: Date): Promise<number> {
-  return refundDeposits(
-    tx,
-    sql`d.kind = 'session' and d.status = 'frozen' and (d.user_id, d.auction_id) in (${pairs})
-      and not exists (select 1 from orders o where o.user_id = d.user_id and o.auction_id = d.auction_id and o.status in ('pending_payment', 'confirming_payment'))`,
-    reason,
-    now,
-  );
+export const depositStillOwed = sql`exists (
+  select 1 from orders o
+  where o.user_id = d.user_id and o.auction_id = d.auction_id and (d.lot_id is null or o.lot_id = d.lot_id)
+    and o.status in ('pending_payment', 'confirming_payment'))`;
+
+/**
+ * Locks the held or frozen deposits matching `where` in id order and returns their ids.
+ * Whoever decides a deposit's fate locks it here first and only then reads the orders, in a
+ * later statement: under READ COMMITTED a statement sees what committed before it began, so
+ * a transaction that changed an order (paid, overdue) and then waits for this lock is seen
+ * by the next one to take it, and never decides on a stale picture.
+ */
+export async function lockOpenDeposits(tx: Executor, where: SQL): Promise<number[]> {
+  const locked = await tx.execute<{ id: number }>(sql`
+    select d.id from deposits d where (${where}) and d.status in ('held', 'frozen') order by d.id for update of d`);
+  return locked.rows.map((row) => Number(row.id));
+}
+
+/**
+ * Session deposits (alias `d`, condition `where`) of ended auctions, decided under their row
+ * lock: the whole balance goes back when the owner has nothing left to pay, a held one is
+ * frozen while something is still owed. Settlement, a paid order and an overdue one all
+ * decide through here, so whichever commits last sees the others' orders.
+ */
+export async function settleSessionDeposits(tx: Executor, where: SQL, reason: RefundReason, now: Date): Promise<Change[]> {
+  const ids = await lockOpenDeposits(tx, sql`d.kind = 'session' and (${where})`);
+  if (ids.length === 0) return [];
+  const mine = sql`d.id = any(${intArray(ids)}) and exists (select 1 from auctions a where a.id = d.auction_id and a.status = 'ended')`;
+  const refunded = await refundDeposits(tx, sql`${mine} and not ${depositStillOwed}`, reason, now);
+  const frozen = await freezeDeposits(tx, sql`${mine} and d.status = 'held' and ${depositStillOwed}`, now);
+  return [...refunded, ...frozen];
+}
+
+/**
+ * settleSessionDeposits for the session deposits of (user_id, auction_id) rows `pairs`
+ * selects: what a paid or overdue order calls once its own status has changed.
+ */
+export async function refundSettledSessionDeposits(tx: Executor, pairs: SQL, reason: RefundReason, now: Date): Promise<Change[]> {
+  return settleSessionDeposits(tx, sql`(d.user_id, d.auction_id) in (${pairs})`, reason, now);
+}
+
+/** FREEZE: held deposits matching `where` (alias `d`, already locked by the caller) become frozen. */
+async function freezeDeposits(tx: Executor, where: SQL, now: Date): Promise<Change[]> {
+  const frozen = await tx.execute<{ id: number }>(sql`
+    with frozen as (
+      update deposits d set status = 'frozen', updated_at = ${instant(now)}
+      where (${where}) and d.status = 'held'
+      returning d.id
+    ), logged as (
+      insert into lifecycle_events (entity, entity_id, from_status, to_status, event, at)
+      select 'deposit', id, 'held', 'frozen', 'FREEZE', ${instant(now)} from frozen returning id
+    )
+    select id from frozen`);
+  return frozen.rows.map((row) => ({ id: Number(row.id), from: 'held', to: 'frozen', event: 'FREEZE' }));
 }

@@ -8,6 +8,8 @@ export type LifecycleRules = {
   autoCompleteMs: number;
   /** The zone order numbers take their date from. */
   timeZone: string;
+  /** Overdue orders (strikes) after which a buyer is blocked from bidding. */
+  strikeLimit: number;
 };
 
 const MINUTE = 60_000;
@@ -18,4 +20,5 @@ export const DEFAULT_RULES: LifecycleRules = {
   paymentGraceMs: 5 * MINUTE,
   autoCompleteMs: 7 * 24 * HOUR,
   timeZone: 'Asia/Shanghai',
+  strikeLimit: 3,
 };

@@ -5,6 +5,7 @@ import type { ProviderRegistry } from '@/lib/payments/provider';
 import { advanceDueAuctions } from './advance-auctions';
 import { advanceDueLots } from './advance-lots';
 import { advanceDueOrders } from './advance-orders';
+import { sweepDeposits } from './sweep-deposits';
 import type { BatchResult } from './batch';
 import { countChanges, type Entity, type TransitionCounts } from './events';
 import { processOutbox, type Notifier, type OutboxResult } from './outbox';
@@ -26,8 +27,11 @@ export type TickOptions = {
   budgetMs?: number;
   batchSize?: number;
   rules?: LifecycleRules;
-  /** Where refunds go after commit; without it the outbox waits for a tick that has one. */
-  outbox?: { providers: ProviderRegistry; notify: Notifier };
+  /**
+   * Where refunds go after commit; without it the outbox waits for a tick that has one.
+   * `concurrency` bounds the sends in flight (OUTBOX_CONCURRENCY).
+   */
+  outbox?: { providers: ProviderRegistry; notify: Notifier; concurrency?: number };
 };
 
 export type TickSummary = {
@@ -45,11 +49,13 @@ const passes: [Entity, Pass][] = [
   ['auction', advanceDueAuctions],
   ['lot', advanceDueLots],
   ['order', advanceDueOrders],
+  ['deposit', sweepDeposits],
 ];
 
 /**
  * Advances every auction, lot and order whose deadline has passed, as far as each machine
- * goes at `now` (a month without ticks catches up in one call). Each batch is one
+ * goes at `now` (a month without ticks catches up in one call), then sweeps deposits that
+ * still hold money without a reason. Each batch is one
  * transaction; rows another tick holds are skipped, and every status update is guarded on
  * the status it changes, so ticks may overlap freely. Rounds repeat while they change
  * something: lots closing in one round let their auction end in the next.
@@ -77,7 +83,8 @@ export async function runTick({ db, now, budgetMs = 20_000, batchSize = TICK_BAT
     }
   }
   await purgeExpiredCounters(db, now);
-  const sent = outbox ? await processOutbox({ db, now, ...outbox }) : { sent: 0, failed: 0 };
+  // Refunds decided above leave now, not a minute later: the outbox drains for the rest of the budget.
+  const sent = outbox ? await processOutbox({ db, now, ...outbox, outOfTime }) : { sent: 0, failed: 0 };
   return { transitions, batches, remaining: await countDue(db, now), outbox: sent, durationMs: Math.round(performance.now() - started) };
 }
 

@@ -15,6 +15,7 @@ export function engineRules(): LifecycleRules {
     paymentWindowMs: config.ORDER_PAYMENT_HOURS * 3_600_000,
     paymentGraceMs: config.PAYMENT_CONFIRMATION_GRACE_MINUTES * 60_000,
     timeZone: config.APP_TIME_ZONE,
+    strikeLimit: config.STRIKE_LIMIT,
   };
 }
 
@@ -29,5 +30,5 @@ export function paymentProvider(name: string = env().PAYMENT_PROVIDER): PaymentP
 
 export function tickApp(now: Date, budgetMs: number): Promise<TickSummary> {
   const { db } = appDatabase();
-  return runTick({ db, now, budgetMs, rules: engineRules(), outbox: { providers: paymentProvider, notify: inAppNotifier(db) } });
+  return runTick({ db, now, budgetMs, rules: engineRules(), outbox: { providers: paymentProvider, notify: inAppNotifier(db), concurrency: env().OUTBOX_CONCURRENCY } });
 }

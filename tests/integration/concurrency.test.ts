@@ -1,10 +1,13 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
 import { describe, expect, it } from 'vitest';
 import { bids, deposits, lifecycleEvents, lots, orders, payments, refunds, sandboxTransactions } from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
+import type { TickSummary } from '@/lib/lifecycle/tick';
 import { startOrderPayment } from '@/lib/payments/order-payment';
 import { seedBuyer } from '../support/factories';
-import { at, confirmCharge, DAY, MINUTE, payDeposit, publishedAuction, sandbox, testAddress, tick, yuan } from '../support/lifecycle';
+import { at, confirmCharge, DAY, deliverWebhook, MINUTE, payDeposit, publishedAuction, sandbox, testAddress, tick, yuan } from '../support/lifecycle';
+import { holdDepositLock, lockWaiters, track, waitUntil } from '../support/locks';
 import { databaseForEachTest, testDrivers } from '../support/test-database';
 
 const T0 = new Date('2026-11-03T02:00:00Z');
@@ -110,6 +113,58 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
         expect(Number(paid!.total) - Number(back!.total)).toBe(kept);
         expect(await db.$count(payments)).toBe(2);
       }
+    });
+
+    /**
+     * The interleaving behind races 1 and 2 of issue 8, forced: a bystander's session deposit
+     * is locked so that settlement stops mid-way, after it has looked at the winner's orders;
+     * the winner's order is then paid (or goes overdue in another tick) and commits; then
+     * settlement goes on. The winner's session deposit must end with nothing held.
+     */
+    async function settlementInterrupted(db: Database, interrupt: (x: { orderId: number; paymentId: number; closedAt: Date }) => Promise<unknown>) {
+      const [winner, bystander] = await Promise.all([seedBuyer(db), seedBuyer(db)]);
+      const auction = await publishedAuction(db, T0, { lots: [{}, {}] });
+      // The second lot was extended: the first one's order exists while the auction is live.
+      const lastClose = at(auction.endsAt, 10 * MINUTE);
+      await db.update(lots).set({ endsAt: lastClose }).where(eq(lots.id, auction.lotIds[1]!));
+      await tick(db, auction.startsAt);
+      await payDeposit(db, { userId: bystander.id, auctionId: auction.auctionId, now: auction.startsAt });
+      await payDeposit(db, { userId: winner.id, auctionId: auction.auctionId, now: auction.startsAt });
+      await placeBid({ db, userId: winner.id, lotId: auction.lotIds[0]!, amount: yuan(100), now: at(auction.startsAt, MINUTE) });
+      await tick(db, auction.endsAt);
+      const [order] = await db.select().from(orders).where(eq(orders.userId, winner.id));
+      const started = await startOrderPayment({ db, provider: sandbox(db), userId: winner.id, orderId: order!.id, address: testAddress, userCouponId: null, now: at(auction.endsAt, MINUTE) });
+      if (started.paid) throw new Error('expected a charge');
+
+      const [bystanderDeposit] = await db.select().from(deposits).where(and(eq(deposits.userId, bystander.id), isNull(deposits.lotId)));
+      const release = await holdDepositLock(db, bystanderDeposit!.id);
+      // The tick closes the last lot, ends the auction and stops at the lock.
+      const settling = track(tick(db, lastClose));
+      await waitUntil(async () => (await lockWaiters(db)) >= 1, 'settlement waits for the bystander’s deposit');
+      const other = track(interrupt({ orderId: order!.id, paymentId: started.paymentId, closedAt: auction.endsAt }));
+      // The other side either commits or queues behind settlement for the winner's deposit.
+      await waitUntil(async () => other.done || (await lockWaiters(db)) >= 2, 'the other side commits or waits');
+      await release();
+      const results = await Promise.all([settling.promise, other.promise]);
+      // Fixed at the cause: the tick's sweep had nothing to repair.
+      const swept = results.flatMap((result) => Object.keys((result as Partial<TickSummary> | undefined)?.transitions ?? {})).filter((key) => key.startsWith('deposit:'));
+      expect(swept).toEqual([]);
+      const [deposit] = await db.select().from(deposits).where(and(eq(deposits.userId, winner.id), isNull(deposits.lotId)));
+      return deposit!;
+    }
+
+    it('race 1: an order paid while its auction settles leaves no session deposit frozen', async () => {
+      const db = current().db;
+      const deposit = await settlementInterrupted(db, async ({ paymentId, closedAt }) => {
+        expect(await deliverWebhook(db, paymentId, at(closedAt, 11 * MINUTE))).toBe('applied');
+      });
+      expect(deposit).toMatchObject({ status: 'refunded', balance: 0, refundedAmount: yuan(1_000), forfeitedAmount: 0 });
+    });
+
+    it('race 2: an order going overdue in another tick while its auction settles leaves no session deposit frozen', async () => {
+      const db = current().db;
+      const deposit = await settlementInterrupted(db, ({ closedAt }) => tick(db, at(closedAt, DAY)));
+      expect(deposit).toMatchObject({ status: 'refunded', balance: 0, refundedAmount: yuan(800), forfeitedAmount: yuan(200) });
     });
   });
 });

@@ -113,7 +113,7 @@ describe.each(testDrivers())('demo seed on %s', (driver) => {
   });
 
   it('feeds the dashboard real figures', async () => {
-    const stats = await dashboardStats({ db: database.db });
+    const stats = await dashboardStats({ db: database.db, now });
     expect(stats).toMatchObject({
       auctions: 6,
       live: 2,

@@ -5,7 +5,9 @@ import { auctions, deposits, lifecycleEvents, lots, notifications, orders, outbo
 import { placeBid } from '@/lib/bidding/place-bid';
 import { runTick } from '@/lib/lifecycle/tick';
 import { seedBuyer } from '../support/factories';
-import { at, DAY, HOUR, MINUTE, payDeposit, payOrder, publishedAuction, tick, yuan } from '../support/lifecycle';
+import { cancelAuction } from '@/lib/lifecycle/auction-verbs';
+import { startDepositPayment } from '@/lib/payments/deposit-payment';
+import { at, DAY, HOUR, MINUTE, payDeposit, payOrder, publishedAuction, sandbox, tick, yuan } from '../support/lifecycle';
 import { databaseForEachTest, testDrivers } from '../support/test-database';
 
 const T0 = new Date('2026-11-01T02:00:00Z');
@@ -174,5 +176,64 @@ describe.each(testDrivers())('late deposit payments on %s', (driver) => {
     await tick(db, at(auction.previewStartsAt, 2 * MINUTE));
     const [refund] = await db.select().from(refunds);
     expect(refund).toMatchObject({ paymentId: started.paymentId, reason: 'payment_not_applicable', status: 'succeeded' });
+  });
+});
+
+/**
+ * A deposit charge confirmed just as its auction ended, funded by a webhook that read a stale
+ * status: the state issue 8's race 3 leaves behind, written directly.
+ */
+async function fundedTooLate(db: Database, depositId: number, now: Date) {
+  await db.execute(sql`update payments set status = 'succeeded', succeeded_at = ${now.toISOString()}::timestamptz where deposit_id = ${depositId} and status = 'pending'`);
+  await db.execute(sql`update deposits set status = 'held', balance = amount, paid_at = ${now.toISOString()}::timestamptz where id = ${depositId}`);
+}
+
+describe.each(testDrivers())('level-triggered deposit sweep on %s', (driver) => {
+  const current = databaseForEachTest(driver);
+
+  it('the next tick settles every deposit held without a reason, and keeps what is still owed', async () => {
+    const db = current().db;
+    const [winA, winB, late, lateLot] = await Promise.all([seedBuyer(db), seedBuyer(db), seedBuyer(db), seedBuyer(db)]);
+    const auction = await publishedAuction(db, T0, { lots: [{ title: 'A' }, { title: 'B' }] });
+    const [lotA, lotB] = auction.lotIds as [number, number];
+    await tick(db, auction.startsAt);
+    const live = at(auction.startsAt, MINUTE);
+    await payDeposit(db, { userId: winA.id, auctionId: auction.auctionId, now: live });
+    // winB bids with a lot deposit; their session deposit is still being paid.
+    await payDeposit(db, { userId: winB.id, auctionId: auction.auctionId, lotId: lotB, now: live });
+    const charges = await Promise.all([
+      startDepositPayment({ db, provider: sandbox(db), userId: winB.id, auctionId: auction.auctionId, lotId: null, now: live }),
+      startDepositPayment({ db, provider: sandbox(db), userId: late.id, auctionId: auction.auctionId, lotId: null, now: live }),
+      startDepositPayment({ db, provider: sandbox(db), userId: lateLot.id, auctionId: auction.auctionId, lotId: lotA, now: live }),
+    ]);
+    await placeBid({ db, userId: winA.id, lotId: lotA, amount: yuan(100), now: at(live, MINUTE) });
+    await placeBid({ db, userId: winB.id, lotId: lotB, amount: yuan(100), now: at(live, MINUTE) });
+    // Another auction, cancelled in preview while a deposit charge was open.
+    const cancelled = await publishedAuction(db, T0);
+    await tick(db, cancelled.previewStartsAt);
+    const cancelledCharge = await startDepositPayment({ db, provider: sandbox(db), userId: late.id, auctionId: cancelled.auctionId, lotId: null, now: cancelled.previewStartsAt });
+    await cancelAuction(db, cancelled.auctionId, at(cancelled.previewStartsAt, MINUTE));
+    await tick(db, auction.endsAt);
+
+    // What interleavings leave: three charges funded after their auction ended or was
+    // cancelled, and winA's order paid without its session deposit being released.
+    for (const charge of [...charges, cancelledCharge]) await fundedTooLate(db, charge.depositId, at(auction.endsAt, MINUTE));
+    const [orderA] = await db.select().from(orders).where(eq(orders.lotId, lotA));
+    await db.update(orders).set({ status: 'paid', paidAt: at(auction.endsAt, MINUTE) }).where(eq(orders.id, orderA!.id));
+
+    const summary = await tick(db, at(auction.endsAt, 2 * MINUTE));
+    expect(summary.transitions).toEqual({ 'deposit:held→refunded': 3, 'deposit:frozen→refunded': 1, 'deposit:held→frozen': 1 });
+    const statusOf = async (userId: number, lotId: number | null, auctionId = auction.auctionId) =>
+      (await db.select().from(deposits).where(and(eq(deposits.userId, userId), eq(deposits.auctionId, auctionId)))).find((d) => d.lotId === lotId)!.status;
+    expect(await statusOf(winA.id, null)).toBe('refunded');
+    expect(await statusOf(late.id, null)).toBe('refunded');
+    expect(await statusOf(lateLot.id, lotA)).toBe('refunded');
+    expect(await statusOf(late.id, null, cancelled.auctionId)).toBe('refunded');
+    // winB still owes lot B's order: both their deposits keep answering for it.
+    expect(await statusOf(winB.id, lotB)).toBe('held');
+    expect(await statusOf(winB.id, null)).toBe('frozen');
+    expect(await db.$count(sandboxTransactions, eq(sandboxTransactions.kind, 'refund'))).toBe(await db.$count(refunds));
+    // Level-triggered, and idempotent: the next tick finds nothing left to do.
+    expect((await tick(db, at(auction.endsAt, 3 * MINUTE))).transitions).toEqual({});
   });
 });

@@ -8,7 +8,8 @@ import { runTick } from '@/lib/lifecycle/tick';
 import { startDepositPayment } from '@/lib/payments/deposit-payment';
 import { startOrderPayment } from '@/lib/payments/order-payment';
 import { settleCharge } from '@/lib/payments/settle-charge';
-import { sandboxProvider, SANDBOX_PROVIDER } from '@/lib/payments/sandbox';
+import { sandboxProvider, signSandboxWebhook, SANDBOX_PROVIDER } from '@/lib/payments/sandbox';
+import { receiveWebhook } from '@/lib/payments/webhook';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -16,7 +17,8 @@ export const DAY = 24 * HOUR;
 export const yuan = (amount: number) => amount * 100;
 export const at = (base: Date, offsetMs: number) => new Date(base.getTime() + offsetMs);
 
-export const sandbox = (db: Database) => sandboxProvider({ db, secret: 'test-sandbox-secret-0123456789' });
+export const SANDBOX_TEST_SECRET = 'test-sandbox-secret-0123456789';
+export const sandbox = (db: Database) => sandboxProvider({ db, secret: SANDBOX_TEST_SECRET });
 
 /** A tick wired like production: the sandbox takes refunds, notifications go in-app. */
 export const tick = (db: Database, now: Date) => runTick({ db, now, outbox: { providers: () => sandbox(db), notify: inAppNotifier(db) } });
@@ -66,6 +68,14 @@ export async function confirmCharge(db: Database, paymentId: number, now: Date, 
   const reference = payment!.providerRef!;
   const event = succeeded ? { type: 'charge.succeeded' as const, reference, paidAt } : { type: 'charge.failed' as const, reference };
   return settleCharge({ db, provider: SANDBOX_PROVIDER, event, now, rules: DEFAULT_RULES });
+}
+
+/** The provider's signed notice for a charge, delivered through the webhook verb as the route does. */
+export async function deliverWebhook(db: Database, paymentId: number, now: Date, succeeded = true) {
+  const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
+  const reference = payment!.providerRef;
+  const rawBody = JSON.stringify(succeeded ? { type: 'charge.succeeded', reference, paidAt: now.toISOString() } : { type: 'charge.failed', reference });
+  return receiveWebhook({ db, provider: sandbox(db), rawBody, signature: signSandboxWebhook(SANDBOX_TEST_SECRET, rawBody), now, rules: DEFAULT_RULES });
 }
 
 export const testAddress = { recipient: '白浩伟', phone: '13800000001', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路 1 号' };

@@ -7,8 +7,10 @@ import { db } from '@/db';
 import { dashboardStats } from '@/lib/admin/dashboard-stats';
 import { listAuctionsForAdmin } from '@/lib/admin/list-auctions';
 import { guardAdminPage } from '@/lib/auth/admin-page-guard';
+import { now } from '@/lib/clock';
 import { formatFen } from '@/lib/money';
 import { pageRequest } from '@/lib/pagination';
+import { engineRules } from '@/lib/server/engine';
 
 const RECENT_AUCTIONS = 5;
 
@@ -17,8 +19,8 @@ export default async function AdminDashboardPage() {
   const [t, locale, stats, recent] = await Promise.all([
     getTranslations('admin'),
     getLocale(),
-    dashboardStats({ db: db() }),
-    listAuctionsForAdmin({ db: db(), page: pageRequest(1, RECENT_AUCTIONS) }),
+    dashboardStats({ db: db(), now: now(), rules: engineRules() }),
+    listAuctionsForAdmin({ db: db(), page: pageRequest(1, RECENT_AUCTIONS), now: now() }),
   ]);
   const figures = [
     { label: t('statsLive'), value: String(stats.live) },
