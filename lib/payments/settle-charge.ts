@@ -5,6 +5,7 @@ import type { AuctionStatus } from '@/db/schema/auctions';
 import { auctionContextColumns, auctionContextOf } from '@/lib/lifecycle/advance-auctions';
 import { recordChanges } from '@/lib/lifecycle/events';
 import { lotContextOf } from '@/lib/lifecycle/lot-context';
+import { withRetry } from '@/lib/lifecycle/retry';
 import type { LifecycleRules } from '@/lib/lifecycle/rules';
 import { instant } from '@/lib/lifecycle/sql-values';
 import { effectiveAuctionStatus } from '@/machines/auction';
@@ -23,38 +24,43 @@ export type ChargeOutcome = 'applied' | 'failed' | 'refunded' | 'already_settled
  * back to the same payment.
  */
 export async function settleCharge({ db, provider, event, now, rules }: { db: Database; provider: string; event: WebhookEvent; now: Date; rules: LifecycleRules }): Promise<ChargeOutcome> {
-  return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ id: payments.id, orderId: payments.orderId })
-      .from(payments)
-      .where(and(eq(payments.provider, provider), eq(payments.providerRef, event.reference)));
-    if (!target) return 'already_settled';
-    // The order before its payment, as the tick (overdue closing open charges) and a new payment attempt lock them.
-    if (target.orderId !== null) await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, target.orderId)).for('update');
-    const [payment] = await tx.select().from(payments).where(eq(payments.id, target.id)).for('update');
-    if (!payment || payment.succeededAt !== null) return 'already_settled';
-    if (event.type === 'charge.failed') {
-      if (payment.status !== 'pending') return 'already_settled';
-      await tx.update(payments).set({ status: 'failed' }).where(eq(payments.id, payment.id));
-      if (payment.orderId !== null) await releaseOrderCoupon(tx, payment.orderId);
-      return 'failed';
-    }
-    const { paidAt } = event;
-    const applied =
-      payment.status === 'pending' &&
-      (payment.depositId !== null
-        ? await fundDeposit(tx, { depositId: payment.depositId, amount: payment.amount, paidAt, now })
-        : await markOrderPaid(tx, { orderId: payment.orderId!, userId: payment.userId, paidAt, now, rules }));
-    // A charge given up on keeps its status: the order or deposit it was for has another, or none.
-    await tx
-      .update(payments)
-      .set({ status: payment.status === 'pending' ? 'succeeded' : payment.status, succeededAt: paidAt })
-      .where(eq(payments.id, payment.id));
-    if (applied) return 'applied';
-    await refundWholePayment(tx, payment.id, payment.amount, now);
-    if (payment.orderId !== null && payment.status === 'pending') await releaseOrderCoupon(tx, payment.orderId);
-    return 'refunded';
-  });
+  // Bids lock a lot before its auction and deposit funding the auction before the lot, and an
+  // order payment meets the tick on deposits: the rare deadlock between them is rerun whole,
+  // as a provider would redeliver the notice.
+  return withRetry(() =>
+    db.transaction(async (tx) => {
+      const [target] = await tx
+        .select({ id: payments.id, orderId: payments.orderId })
+        .from(payments)
+        .where(and(eq(payments.provider, provider), eq(payments.providerRef, event.reference)));
+      if (!target) return 'already_settled';
+      // The order before its payment, as the tick (overdue closing open charges) and a new payment attempt lock them.
+      if (target.orderId !== null) await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, target.orderId)).for('update');
+      const [payment] = await tx.select().from(payments).where(eq(payments.id, target.id)).for('update');
+      if (!payment || payment.succeededAt !== null) return 'already_settled';
+      if (event.type === 'charge.failed') {
+        if (payment.status !== 'pending') return 'already_settled';
+        await tx.update(payments).set({ status: 'failed' }).where(eq(payments.id, payment.id));
+        if (payment.orderId !== null) await releaseOrderCoupon(tx, payment.orderId);
+        return 'failed';
+      }
+      const { paidAt } = event;
+      const applied =
+        payment.status === 'pending' &&
+        (payment.depositId !== null
+          ? await fundDeposit(tx, { depositId: payment.depositId, amount: payment.amount, paidAt, now })
+          : await markOrderPaid(tx, { orderId: payment.orderId!, userId: payment.userId, paidAt, now, rules }));
+      // A charge given up on keeps its status: the order or deposit it was for has another, or none.
+      await tx
+        .update(payments)
+        .set({ status: payment.status === 'pending' ? 'succeeded' : payment.status, succeededAt: paidAt })
+        .where(eq(payments.id, payment.id));
+      if (applied) return 'applied';
+      await refundWholePayment(tx, payment.id, payment.amount, now);
+      if (payment.orderId !== null && payment.status === 'pending') await releaseOrderCoupon(tx, payment.orderId);
+      return 'refunded';
+    }),
+  );
 }
 
 /**

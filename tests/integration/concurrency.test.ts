@@ -163,7 +163,8 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
 
     it('race 2: an order going overdue in another tick while its auction settles leaves no session deposit frozen', async () => {
       const db = current().db;
-      const deposit = await settlementInterrupted(db, ({ closedAt }) => tick(db, at(closedAt, DAY)));
+      // Past the grace period too: the order's charge is still open at its due time.
+      const deposit = await settlementInterrupted(db, ({ closedAt }) => tick(db, at(closedAt, DAY + 10 * MINUTE)));
       expect(deposit).toMatchObject({ status: 'refunded', balance: 0, refundedAmount: yuan(800), forfeitedAmount: yuan(200) });
     });
   });

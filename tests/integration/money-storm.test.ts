@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database, Driver } from '@/db/client';
 import { lots, orders } from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
-import { AppError } from '@/lib/errors';
+import { AppError, postgresErrorCode } from '@/lib/errors';
 import { startDepositPayment } from '@/lib/payments/deposit-payment';
 import { startOrderPayment } from '@/lib/payments/order-payment';
 import { seedBuyer } from '../support/factories';
@@ -203,7 +203,7 @@ describe.each(testDrivers())('money storm on %s', (driver) => {
       for (const outcome of outcomes) {
         if (outcome.status === 'fulfilled') continue;
         // A late bid may be refused with a domain error; nothing may fail otherwise.
-        if (!(outcome.reason instanceof AppError)) report(round, seed, String(outcome.reason));
+        if (!(outcome.reason instanceof AppError)) report(round, seed, `${String(outcome.reason)} [${postgresErrorCode(outcome.reason) ?? "no sqlstate"}]`);
         const code = outcome.reason instanceof AppError ? outcome.reason.code : 'error';
         refused[code] = (refused[code] ?? 0) + 1;
       }
