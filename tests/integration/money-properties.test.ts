@@ -7,6 +7,7 @@ import { placeBid } from '@/lib/bidding/place-bid';
 import { seedBuyer } from '../support/factories';
 import { at, DAY, HOUR, MINUTE, payDeposit, payOrder, publishedAuction, tick, yuan } from '../support/lifecycle';
 import { databaseForEachTest, testDrivers } from '../support/test-database';
+import { moneyConservationProblems } from '../support/money-invariants';
 
 const T0 = new Date('2026-11-04T02:00:00Z');
 
@@ -27,15 +28,7 @@ const plan = fc.record({
 /** The invariants design.md promises at every moment, read straight from the tables. */
 async function checkInvariants(db: Database) {
   const broken = await db.execute<{ problem: string; id: number }>(sql`
-    -- paid = refunded + forfeited + balance, against the payment and refund rows themselves
-    select 'deposit money' as problem, d.id from deposits d
-    where d.status <> 'pending' and (
-      d.amount <> d.balance + d.refunded_amount + d.forfeited_amount
-      or d.amount <> (select coalesce(sum(p.amount), 0) from payments p where p.deposit_id = d.id and p.status = 'succeeded')
-      or d.refunded_amount <> (select coalesce(sum(r.amount), 0) from refunds r where r.deposit_id = d.id))
-    union all
-    select 'refund exceeds payment', p.id from payments p
-    where (select coalesce(sum(r.amount), 0) from refunds r where r.payment_id = p.id) > p.amount
+    ${moneyConservationProblems}
     union all
     select 'two orders for a lot', lot_id from orders group by lot_id having count(*) > 1
     union all

@@ -9,6 +9,7 @@ import { startOrderPayment } from '@/lib/payments/order-payment';
 import { seedBuyer } from '../support/factories';
 import { at, DAY, deliverWebhook, HOUR, MINUTE, payDeposit, publishedAuction, sandbox, testAddress, tick, yuan } from '../support/lifecycle';
 import { databaseForEachTest, testDrivers } from '../support/test-database';
+import { moneyConservationProblems } from '../support/money-invariants';
 
 const T0 = new Date('2026-11-06T02:00:00Z');
 
@@ -57,14 +58,7 @@ const stuckDeposits = (statuses: string[]) => sql`
   where 'held' = any(${sql.param(`{${statuses.join(',')}}`)}::text[]) and d.kind = 'session' and d.status = 'held' and a.status = 'ended'`;
 
 const moneyRules = sql`
-  select 'deposit money' as problem, d.id from deposits d
-  where d.status <> 'pending' and (
-    d.amount <> d.balance + d.refunded_amount + d.forfeited_amount
-    or d.amount <> (select coalesce(sum(p.amount), 0) from payments p where p.deposit_id = d.id and p.status = 'succeeded')
-    or d.refunded_amount <> (select coalesce(sum(r.amount), 0) from refunds r where r.deposit_id = d.id))
-  union all
-  select 'refunds exceed payment', p.id from payments p
-  where (select coalesce(sum(r.amount), 0) from refunds r where r.payment_id = p.id) > p.amount
+  ${moneyConservationProblems}
   union all
   select 'charge kept without effect', p.id from payments p
   where p.status = 'succeeded'
