@@ -1,5 +1,6 @@
-import type { NextRequest } from 'next/server';
+import { NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth';
+import { env } from '@/lib/env';
 
 /**
  * What the app uses of Auth.js: the session and CSRF endpoints, credentials sign-in and
@@ -17,12 +18,25 @@ function known(method: keyof typeof ROUTES, request: NextRequest): boolean {
   return ROUTES[method].has(action);
 }
 
+/**
+ * Auth.js builds some redirects (to its error page, after a missing CSRF token) from the
+ * request's own origin, past the redirect callback, and `next start` hands the route
+ * `http://localhost:PORT`. On APP_URL's origin they land where the user is. Development
+ * keeps the origin the browser used, as the redirect callback does.
+ */
+function onAppOrigin(request: NextRequest): NextRequest {
+  const config = env();
+  if (config.NODE_ENV === 'development') return request;
+  const { pathname, search } = request.nextUrl;
+  return new NextRequest(`${new URL(config.APP_URL).origin}${pathname}${search}`, request);
+}
+
 const notFound = () => Response.json({ error: 'NOT_FOUND', message: 'No such authentication endpoint' }, { status: 404 });
 
 export function GET(request: NextRequest) {
-  return known('GET', request) ? handlers.GET(request) : notFound();
+  return known('GET', request) ? handlers.GET(onAppOrigin(request)) : notFound();
 }
 
 export function POST(request: NextRequest) {
-  return known('POST', request) ? handlers.POST(request) : notFound();
+  return known('POST', request) ? handlers.POST(onAppOrigin(request)) : notFound();
 }
