@@ -12,10 +12,11 @@ vi.mock('@/db', async (original) => ({
 }));
 vi.stubEnv('AUTH_SECRET', 'auth-routes-auth-secret-0123456789');
 vi.stubEnv('CRON_SECRET', 'auth-routes-cron-secret-0123456789');
-vi.stubEnv('APP_URL', 'http://localhost:3000');
+// On 127.0.0.1, as in the security suite: NextRequest reads that host as localhost.
+vi.stubEnv('APP_URL', 'http://127.0.0.1:3000');
 
 const { GET, POST } = await import('@/app/api/auth/[...nextauth]/route');
-const base = 'http://localhost:3000/api/auth';
+const base = 'http://127.0.0.1:3000/api/auth';
 
 describe('Auth.js routes under junk', () => {
   const current = databaseForEachTest('pglite');
@@ -64,7 +65,7 @@ describe('Auth.js routes reached on another origin than APP_URL', () => {
     state.database = current();
     const response = await (method === 'GET' ? GET : POST)(new NextRequest(`${served}${path}`, init));
     expect(response.status).toBe(302);
-    expect(new URL(response.headers.get('location')!).origin).toBe('http://localhost:3000');
+    expect(new URL(response.headers.get('location')!).origin).toBe('http://127.0.0.1:3000');
   });
 
   it('still signs in with the CSRF token and the form posted there', async () => {
@@ -75,7 +76,7 @@ describe('Auth.js routes reached on another origin than APP_URL', () => {
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const cookie = csrf.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
     const response = await POST(new NextRequest(`${served}/callback/credentials`, form({ csrfToken, identifier: buyer.phone!, password, callbackUrl: '/lots' }, cookie)));
-    expect(response.headers.get('location')).toBe('http://localhost:3000/lots');
+    expect(response.headers.get('location')).toBe('http://127.0.0.1:3000/lots');
     expect(response.headers.getSetCookie().some((value) => value.startsWith('authjs.session-token='))).toBe(true);
   });
 });

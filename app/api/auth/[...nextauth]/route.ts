@@ -18,25 +18,35 @@ function known(method: keyof typeof ROUTES, request: NextRequest): boolean {
   return ROUTES[method].has(action);
 }
 
+/** Where the user is: APP_URL, or in development the origin the browser used, as the redirect callback decides. */
+function appOrigin(request: NextRequest): string {
+  const config = env();
+  return config.NODE_ENV === 'development' ? request.nextUrl.origin : new URL(config.APP_URL).origin;
+}
+
 /**
  * Auth.js builds some redirects (to its error page, after a missing CSRF token) from the
- * request's own origin, past the redirect callback, and `next start` hands the route
- * `http://localhost:PORT`. On APP_URL's origin they land where the user is. Development
- * keeps the origin the browser used, as the redirect callback does.
+ * request's origin, past the redirect callback, and that origin is not the user's:
+ * `next start` hands the route `http://localhost:PORT`, and NextRequest turns 127.0.0.1
+ * into localhost too. Such a redirect keeps its path and goes to the app's origin.
  */
-function onAppOrigin(request: NextRequest): NextRequest {
-  const config = env();
-  if (config.NODE_ENV === 'development') return request;
-  const { pathname, search } = request.nextUrl;
-  return new NextRequest(`${new URL(config.APP_URL).origin}${pathname}${search}`, request);
+function onAppOrigin(request: NextRequest, response: Response): Response {
+  const location = response.headers.get('location');
+  if (!location) return response;
+  const origin = appOrigin(request);
+  const target = new URL(location, origin);
+  if (target.origin === origin) return response;
+  const headers = new Headers(response.headers);
+  headers.set('location', `${origin}${target.pathname}${target.search}${target.hash}`);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 const notFound = () => Response.json({ error: 'NOT_FOUND', message: 'No such authentication endpoint' }, { status: 404 });
 
-export function GET(request: NextRequest) {
-  return known('GET', request) ? handlers.GET(onAppOrigin(request)) : notFound();
+export async function GET(request: NextRequest) {
+  return known('GET', request) ? onAppOrigin(request, await handlers.GET(request)) : notFound();
 }
 
-export function POST(request: NextRequest) {
-  return known('POST', request) ? handlers.POST(onAppOrigin(request)) : notFound();
+export async function POST(request: NextRequest) {
+  return known('POST', request) ? onAppOrigin(request, await handlers.POST(request)) : notFound();
 }
