@@ -1,5 +1,6 @@
 import { NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth';
+import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { env } from '@/lib/env';
 
 /**
@@ -25,6 +26,19 @@ function appOrigin(request: NextRequest): string {
 }
 
 /**
+ * Auth.js answers 500 ("server configuration") on its JSON endpoints to a `callbackUrl`
+ * query it cannot read as an http URL. It gets what the app makes of the value instead,
+ * which is always a path on the app.
+ */
+function withSafeCallbackUrl(request: NextRequest): NextRequest {
+  const value = request.nextUrl.searchParams.get('callbackUrl');
+  if (value === null) return request;
+  const url = request.nextUrl.clone();
+  url.searchParams.set('callbackUrl', safeCallbackUrl(value, appOrigin(request)));
+  return new NextRequest(url, request);
+}
+
+/**
  * Auth.js builds some redirects (to its error page, after a missing CSRF token) from the
  * request's origin, past the redirect callback, and that origin is not the user's:
  * `next start` hands the route `http://localhost:PORT`, and NextRequest turns 127.0.0.1
@@ -44,9 +58,9 @@ function onAppOrigin(request: NextRequest, response: Response): Response {
 const notFound = () => Response.json({ error: 'NOT_FOUND', message: 'No such authentication endpoint' }, { status: 404 });
 
 export async function GET(request: NextRequest) {
-  return known('GET', request) ? onAppOrigin(request, await handlers.GET(request)) : notFound();
+  return known('GET', request) ? onAppOrigin(request, await handlers.GET(withSafeCallbackUrl(request))) : notFound();
 }
 
 export async function POST(request: NextRequest) {
-  return known('POST', request) ? onAppOrigin(request, await handlers.POST(request)) : notFound();
+  return known('POST', request) ? onAppOrigin(request, await handlers.POST(withSafeCallbackUrl(request))) : notFound();
 }
