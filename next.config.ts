@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { API_CONTENT_SECURITY_POLICY, fixedSecurityHeaders } from './lib/server/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -10,16 +11,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() answers a signed-in buyer who opens /admin with a real 403 page.
   experimental: { authInterrupts: true },
-  // On every response, static files included; the CSP and HSTS come from proxy.ts.
+  // Pages get their nonce policy from proxy.ts; route handlers, which it skips, get theirs here.
   async headers() {
     return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-        ],
-      },
+      { source: '/:path*', headers: fixedSecurityHeaders({ production: process.env.NODE_ENV === 'production' }) },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }] },
     ];
   },
 };

@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
-import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from '@/lib/server/security-headers';
+import { contentSecurityPolicy, newNonce } from '@/lib/server/security-headers';
 
 /**
- * Security headers that depend on the request or the deployment: a per-response CSP nonce,
- * the framing origins, HSTS. No authorisation here: every page, action and route checks
- * its caller itself. (The fixed headers are in next.config.ts, so static files get them too.)
+ * The pages' Content-Security-Policy, which needs a fresh nonce per response. No
+ * authorisation here: every page, action and route checks its caller itself. (The fixed
+ * headers, HSTS included, and the API's policy are in next.config.ts.)
  */
 export function proxy(request: NextRequest) {
   const config = env();
@@ -17,11 +17,12 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', policy);
-  if (config.NODE_ENV === 'production') response.headers.set('strict-transport-security', STRICT_TRANSPORT_SECURITY);
   return response;
 }
 
 export const config = {
-  // Built assets carry no scripts of ours to allow; they get next.config.ts's headers.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Route handlers under /api render no scripts, and a proxy in front of one makes Next read
+  // the whole request body before the handler runs, so a handler's body cap (the webhook's)
+  // could not stop an oversized upload. Built assets carry no scripts of ours to allow.
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
 };

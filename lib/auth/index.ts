@@ -75,10 +75,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    // Every redirect Auth.js makes (sign-in, sign-out, its own pages) goes through the same
-    // check as the sign-in form's callbackUrl, on APP_URL. Development uses the origin the
-    // request came to instead: 127.0.0.1 is not localhost to the session cookie. (That
-    // origin comes from Host/X-Forwarded-Host, which production must not trust.)
+    // Sign-in and sign-out redirects go through the same check as the sign-in form's
+    // callbackUrl, on APP_URL (the error redirects that skip this callback are kept on it by
+    // the auth route). Development uses the origin the request came to instead: 127.0.0.1
+    // is not localhost to the session cookie. (That origin comes from Host/X-Forwarded-Host,
+    // which production must not trust.)
     redirect({ url, baseUrl }) {
       const config = env();
       const origin = config.NODE_ENV === 'development' ? baseUrl : config.APP_URL;

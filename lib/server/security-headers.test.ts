@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, newNonce } from './security-headers';
+import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, fixedSecurityHeaders, newNonce } from './security-headers';
 
 const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `));
 
@@ -21,5 +21,21 @@ describe('contentSecurityPolicy', () => {
   it('makes a new nonce each time', () => {
     expect(newNonce()).not.toBe(newNonce());
     expect(newNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
+
+describe('fixedSecurityHeaders', () => {
+  const names = (production: boolean) => fixedSecurityHeaders({ production }).map(({ key }) => key.toLowerCase());
+
+  it('sends HSTS only from a production build', () => {
+    expect(names(true)).toEqual(['x-content-type-options', 'referrer-policy', 'strict-transport-security']);
+    expect(names(false)).not.toContain('strict-transport-security');
+  });
+});
+
+describe('API_CONTENT_SECURITY_POLICY', () => {
+  it('lets an API answer load nothing and be framed by nobody', () => {
+    expect(directive(API_CONTENT_SECURITY_POLICY, 'default-src')).toBe("default-src 'none'");
+    expect(API_CONTENT_SECURITY_POLICY.split('; ')).toContain("frame-ancestors 'none'");
   });
 });

@@ -24,8 +24,27 @@ export function contentSecurityPolicy({ nonce, frameOrigins, development }: { no
   ].join('; ');
 }
 
+/**
+ * Route handlers answer JSON or a redirect, never a document: nothing in their answers may
+ * load, run or be framed. proxy.ts leaves /api alone (a proxy makes Next buffer the whole
+ * body before the handler can refuse it), so this policy is static, from next.config.ts.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 /** Two years, as the HSTS preload list asks; only a production deployment sends it. */
-export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
+const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
+
+/**
+ * The headers that depend on nothing but the build, for every answer, static files and
+ * route handlers included (next.config.ts `headers()`).
+ */
+export function fixedSecurityHeaders({ production }: { production: boolean }): { key: string; value: string }[] {
+  return [
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    ...(production ? [{ key: 'Strict-Transport-Security', value: STRICT_TRANSPORT_SECURITY }] : []),
+  ];
+}
 
 /** A fresh, unguessable nonce per response. */
 export function newNonce(): string {

@@ -1,5 +1,7 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
+import { hashPassword } from '@/lib/auth/password';
+import { seedBuyer } from '../support/factories';
 import { databaseForEachTest, type TestDatabase } from '../support/test-database';
 
 const state = vi.hoisted(() => ({ database: null as TestDatabase | null }));
@@ -10,10 +12,11 @@ vi.mock('@/db', async (original) => ({
 }));
 vi.stubEnv('AUTH_SECRET', 'auth-routes-auth-secret-0123456789');
 vi.stubEnv('CRON_SECRET', 'auth-routes-cron-secret-0123456789');
-vi.stubEnv('APP_URL', 'http://localhost:3000');
+// On 127.0.0.1, as in the security suite: NextRequest reads that host as localhost.
+vi.stubEnv('APP_URL', 'http://127.0.0.1:3000');
 
 const { GET, POST } = await import('@/app/api/auth/[...nextauth]/route');
-const base = 'http://localhost:3000/api/auth';
+const base = 'http://127.0.0.1:3000/api/auth';
 
 describe('Auth.js routes under junk', () => {
   const current = databaseForEachTest('pglite');
@@ -35,6 +38,11 @@ describe('Auth.js routes under junk', () => {
     ['POST', '/nope'],
     ['GET', '/error?error=%00'],
     ['GET', '/error?error=Configuration'],
+    // Auth.js refuses a callbackUrl that is no http URL with a 500 on all but its pages.
+    ['GET', '/session?callbackUrl=%00'],
+    ['GET', '/csrf?callbackUrl=ended'],
+    ['GET', '/providers?callbackUrl=3.3e%2B202&callbackUrl=%0D'],
+    ['POST', '/signout?callbackUrl=%E8%8C%B6'],
   ])('%s %s', async (method, path) => {
     state.database = current();
     const request = new NextRequest(`${base}${path}`, method === 'POST' ? { method, body: '\u0000junk{', headers: { 'content-type': 'application/x-www-form-urlencoded' } } : { method });
@@ -43,5 +51,38 @@ describe('Auth.js routes under junk', () => {
     // A browser follows the redirect: where it lands must not be a 500 either.
     const location = response.headers.get('location');
     if (location?.startsWith(base)) expect((await GET(new NextRequest(location))).status).toBeLessThan(500);
+  });
+});
+
+// `next start` hands the route `http://localhost:PORT` whatever APP_URL says.
+describe('Auth.js routes reached on another origin than APP_URL', () => {
+  const current = databaseForEachTest('pglite');
+  const served = 'http://localhost:3211/api/auth';
+  const form = (fields: Record<string, string>, cookie = '') =>
+    ({ method: 'POST', body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie } }) as const;
+
+  it.each([
+    ['GET', '/signin?callbackUrl=3.3e%2B202', undefined],
+    ['GET', '/error?error=%00%0D%0A', undefined],
+    ['POST', '/callback/credentials', form({ identifier: '13900000000', password: 'x' })],
+    ['POST', '/signout', form({})],
+  ])("%s %s redirects to APP_URL's origin", async (method, path, init) => {
+    state.database = current();
+    const response = await (method === 'GET' ? GET : POST)(new NextRequest(`${served}${path}`, init));
+    expect(response.status).toBe(302);
+    // A relative Location resolves against the page the browser is on: the app's.
+    expect(new URL(response.headers.get('location')!, 'http://127.0.0.1:3000').origin).toBe('http://127.0.0.1:3000');
+  });
+
+  it('still signs in with the CSRF token and the form posted there', async () => {
+    state.database = current();
+    const password = 'correct-horse-battery';
+    const buyer = await seedBuyer(current().db, { passwordHash: await hashPassword(password) });
+    const csrf = await GET(new NextRequest(`${served}/csrf`));
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+    const response = await POST(new NextRequest(`${served}/callback/credentials`, form({ csrfToken, identifier: buyer.phone!, password, callbackUrl: '/lots' }, cookie)));
+    expect(response.headers.get('location')).toBe('http://127.0.0.1:3000/lots');
+    expect(response.headers.getSetCookie().some((value) => value.startsWith('authjs.session-token='))).toBe(true);
   });
 });

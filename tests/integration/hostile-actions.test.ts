@@ -64,6 +64,25 @@ describe('the sandbox checkout action under hostile input', () => {
     expect(String((redirected as { digest?: string } | null)?.digest)).toMatch(/^NEXT_REDIRECT;.*\/sandbox\/pay\/.*\?result=applied/);
     expect(await status()).toBe('succeeded');
   });
+
+  it('sends the buyer to the page saying the charge closed when it expired meanwhile', async () => {
+    setClock(fixedClock(at(now, 4 * HOUR)));
+    const redirected = await submitSandboxCharge({ reference, outcome: 'succeeded' } as never).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(String((redirected as { digest?: string } | null)?.digest)).toMatch(/^NEXT_REDIRECT;.*\/sandbox\/pay\/.*\?result=closed/);
+    expect(await status()).toBe('pending');
+  });
+
+  it("refuses another buyer's charge without a redirect, expired or not", async () => {
+    const other = await seedBuyer(current().db);
+    state.user = { id: other.id, name: other.name, role: 'buyer' };
+    await expect(submitSandboxCharge({ reference, outcome: 'succeeded' } as never)).resolves.toBeUndefined();
+    setClock(fixedClock(at(now, 4 * HOUR)));
+    await expect(submitSandboxCharge({ reference, outcome: 'succeeded' } as never)).resolves.toBeUndefined();
+    expect(await status()).toBe('pending');
+  });
 });
 
 describe('sign-up and sign-in actions under hostile input', () => {

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { payments } from '@/db/schema';
 import { buyerAction } from '@/lib/actions/safe-action';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { answerSandboxCharge } from '@/lib/payments/sandbox';
 import { receiveWebhook } from '@/lib/payments/webhook';
 import { engineRules, paymentProvider, sandboxSecret } from '@/lib/server/engine';
@@ -24,9 +24,15 @@ const completeSandboxCharge = buyerAction(input, async ({ reference, outcome }, 
     .from(payments)
     .where(and(eq(payments.provider, 'sandbox'), eq(payments.providerRef, reference), eq(payments.userId, user.id)));
   if (!payment) throw new AppError('NOT_FOUND', 'No such payment');
-  const { rawBody, signature } = await answerSandboxCharge({ db, secret: sandboxSecret(), reference, succeeded: outcome === 'succeeded', now });
-  const result = await receiveWebhook({ db, provider: paymentProvider('sandbox'), rawBody, signature, now, rules: engineRules() });
-  redirect(`/sandbox/pay/${encodeURIComponent(reference)}?result=${result}`);
+  const page = `/sandbox/pay/${encodeURIComponent(reference)}`;
+  // The charge expired or Gavel closed it while the page was open: the page says so.
+  const answer = await answerSandboxCharge({ db, secret: sandboxSecret(), reference, succeeded: outcome === 'succeeded', now }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'PAYMENT_WINDOW_CLOSED') return null;
+    throw error;
+  });
+  if (!answer) redirect(`${page}?result=closed`);
+  const result = await receiveWebhook({ db, provider: paymentProvider('sandbox'), rawBody: answer.rawBody, signature: answer.signature, now, rules: engineRules() });
+  redirect(`${page}?result=${result}`);
 });
 
 /** The checkout form's action; on success the handler redirects to the outcome. */

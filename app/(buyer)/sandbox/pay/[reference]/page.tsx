@@ -11,7 +11,7 @@ import { env } from '@/lib/env';
 import { formatFen } from '@/lib/money';
 import { submitSandboxCharge } from './actions';
 
-const RESULTS = ['applied', 'failed', 'refunded', 'already_settled'] as const;
+const RESULTS = ['applied', 'failed', 'refunded', 'already_settled', 'closed'] as const;
 
 /** The built-in provider's checkout: what a WeChat Pay or Alipay page is for real providers. */
 export default async function SandboxPayPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<{ result?: string }> }) {
