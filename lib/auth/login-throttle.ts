@@ -24,11 +24,12 @@ export const MAX_FAILURES_PER_IP = 20;
  */
 export async function reserveLoginAttempt({ db, account, ip, now }: { db: Executor; account: string; ip: string | null; now: Date }): Promise<() => Promise<void>> {
   const window = { windowMs: THROTTLE_WINDOW_MS };
+  // Without a trusted address every caller would share the per-client buckets: a rival's five
+  // guesses would lock the bidder out, or one guesser stop everybody's sign-in. Only the
+  // per-account ceiling applies then.
   const buckets = [
-    { key: `login:account-client:${account}:${ip ?? UNKNOWN_CLIENT}`, limit: MAX_FAILURES_PER_ACCOUNT_CLIENT },
+    ...(ip ? [{ key: `login:account-client:${account}:${ip}`, limit: MAX_FAILURES_PER_ACCOUNT_CLIENT }] : []),
     { key: `login:account:${account}`, limit: MAX_FAILURES_PER_ACCOUNT },
-    // Without a trusted address every caller shares one bucket: counting them together
-    // would let one guesser stop everybody's sign-in, so only the per-account limits apply.
     ...(ip ? [{ key: `login:client:${ip}`, limit: MAX_FAILURES_PER_IP }] : []),
   ];
   const counted: string[] = [];

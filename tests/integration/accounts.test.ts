@@ -118,6 +118,12 @@ describe.each(testDrivers())('accounts on %s', (driver) => {
     await expect(attempt('13912345678', 'correct-horse', null)).resolves.toMatchObject({ role: 'buyer' });
   });
 
+  it('without a trusted client address, a rival’s guesses do not lock the bidder out below the account ceiling', async () => {
+    await signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp() });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_CLIENT + 5; i++) await refusal(attempt('13912345678', `guess-${i}`, null));
+    await expect(attempt('13912345678', 'correct-horse', null)).resolves.toMatchObject({ role: 'buyer' });
+  });
+
   it('throttles sign-ups per client, so probing which phones are registered is bounded', async () => {
     await signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp() });
     for (let i = 1; i < MAX_SIGN_UPS_PER_CLIENT; i++) {
