@@ -7,9 +7,12 @@ import { instant, intArray } from './sql-values';
 
 /**
  * One order per sold lot, for its winner, in one statement. The covering deposit is the
- * winner's lot deposit for that lot if held, else their session deposit. It is due the
- * payment window after the lot closed (even if a late tick creates it). The unique key on
- * lot_id makes a second tick's attempt a no-op.
+ * winner's lot deposit for that lot if held, else their session deposit. That one may be
+ * spent already (forfeited by an earlier order of the auction that went overdue while this
+ * lot was still open: staggered or extended closes); the order still names it, with nothing
+ * left to deduct, since an order without one would fail the whole batch on every tick.
+ * It is due the payment window after the lot closed (even if a late tick creates it). The
+ * unique key on lot_id makes a second tick's attempt a no-op.
  */
 export async function createOrdersForSoldLots(tx: Executor, lotIds: readonly number[], now: Date, rules: LifecycleRules) {
   const created = await tx.execute<{ id: number }>(sql`
@@ -18,7 +21,10 @@ export async function createOrdersForSoldLots(tx: Executor, lotIds: readonly num
              (l.deal_price * a.buyer_premium_bps + 5000) / 10000 as buyer_premium,
              coalesce(
                (select d.id from deposits d where d.lot_id = l.id and d.user_id = l.winner_id and d.status = 'held'),
-               (select d.id from deposits d where d.lot_id is null and d.auction_id = l.auction_id and d.user_id = l.winner_id and d.status = 'held')
+               (select d.id from deposits d where d.lot_id is null and d.auction_id = l.auction_id and d.user_id = l.winner_id and d.status = 'held'),
+               (select d.id from deposits d
+                where d.auction_id = l.auction_id and d.user_id = l.winner_id and (d.lot_id = l.id or d.lot_id is null) and d.status <> 'pending'
+                order by d.lot_id nulls last, d.id limit 1)
              ) as deposit_id
       from lots l join auctions a on a.id = l.auction_id
       where l.id = any(${intArray(lotIds)}) and l.status = 'sold'

@@ -89,6 +89,27 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
     expect(orderRows.every((o) => o.overdueAt!.getTime() === o.dueAt.getTime())).toBe(true);
   });
 
+  it('a lot closing after its winner’s session deposit was forfeited still gets its order, and the tick goes on', async () => {
+    const db = current().db;
+    const buyer = await seedBuyer(db);
+    // Lot 1's deposit amount takes the whole session deposit; lot 2 closes a day later.
+    const x = await publishedAuction(db, T0, { lots: [{ depositAmount: yuan(1_000) }, {}] });
+    const lateClose = at(x.endsAt, DAY + HOUR);
+    await db.update(lots).set({ endsAt: lateClose }).where(eq(lots.id, x.lotIds[1]!));
+    await tick(db, x.startsAt);
+    await payDeposit(db, { userId: buyer.id, auctionId: x.auctionId, now: x.startsAt });
+    for (const lotId of x.lotIds) await placeBid({ db, userId: buyer.id, lotId, amount: yuan(100), now: at(x.startsAt, MINUTE) });
+    await tick(db, x.endsAt);
+    await tick(db, at(x.endsAt, DAY + MINUTE));
+    const summary = await tick(db, lateClose);
+    expect(summary.transitions).toMatchObject({ 'lot:live→sold': 1, 'auction:live→ended': 1 });
+    const placed = await db.select().from(orders).where(eq(orders.userId, buyer.id)).orderBy(asc(orders.id));
+    expect(placed.map((order) => [order.status, order.depositId])).toEqual([
+      ['overdue', placed[0]!.depositId],
+      ['pending_payment', placed[0]!.depositId],
+    ]);
+  });
+
   describe('strikes', () => {
     it('three orders overdue in one batch count three strikes and block bidding, in the same transaction', async () => {
       const db = current().db;
