@@ -1,6 +1,6 @@
 import { and, count, eq, getTableColumns, gt, inArray, lte, notInArray, sum } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { auctions, bids, deposits, lots, orders, users } from '@/db/schema';
+import { auctions, bids, deposits, lots, orders, users, type LotStatus } from '@/db/schema';
 import { auctionMachineColumns, effectiveStatusOfRead } from '@/lib/lifecycle/auction-reads';
 import { openChargeOf, orderContextOf } from '@/lib/lifecycle/advance-orders';
 import { lotContextOf } from '@/lib/lifecycle/lot-context';
@@ -22,6 +22,8 @@ export type DashboardStats = {
 /** Auction statuses the clock can still move; the rest are read as stored. */
 const TIMED_AUCTION_STATUSES = ['scheduled', 'preview', 'live'] as const;
 const UNPAID = ['pending_payment', 'confirming_payment'] as const;
+/** Lots whose price counts in 成交额, as settlement sums them. */
+const SOLD: readonly LotStatus[] = ['sold', 'paid', 'overdue'];
 
 /**
  * The operator's overview as the machines read at `now`, whatever the tick has written: an
@@ -46,8 +48,8 @@ export async function dashboardStats({ db, now, rules = DEFAULT_RULES }: { db: E
   const endedLate = timed.filter(({ status }) => status === 'ended').map(({ row }) => row);
   const lateLots = endedLate.length === 0 ? [] : await db.select().from(lots).where(inArray(lots.auctionId, endedLate.map((row) => row.id)));
   const lateTurnover = lateLots
-    .filter((lot) => effectiveLotStatus(lot.status, lotContextOf(lot, endedLate.find((row) => row.id === lot.auctionId)!), now) === 'sold')
-    .reduce((total, lot) => total + (lot.currentPrice ?? 0), 0);
+    .filter((lot) => SOLD.includes(effectiveLotStatus(lot.status, lotContextOf(lot, endedLate.find((row) => row.id === lot.auctionId)!), now)))
+    .reduce((total, lot) => total + (lot.dealPrice ?? lot.currentPrice ?? 0), 0);
   const stillDue = dueOrders.filter((order) => (UNPAID as readonly string[]).includes(effectiveOrderStatus(order.status, orderContextOf(order, rules), now))).length;
   const byStatus = (status: string) => timed.filter((entry) => entry.status === status).length + settledAuctions.filter((row) => row.status === status).reduce((total, row) => total + row.n, 0);
   return {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import type { AuctionStatus } from '@/db/schema/auctions';
 import { AppError } from '@/lib/errors';
-import { auctionEvent, nextAuctionTransitionAt, type AuctionEvent } from '@/machines/auction';
+import { auctionEvent, effectiveAuctionStatus, nextAuctionTransitionAt, type AuctionEvent } from '@/machines/auction';
 import { auctionContextColumns, auctionContextOf } from './advance-auctions';
 import { refundDeposits } from './deposit-money';
 import { recordChanges } from './events';
@@ -21,8 +21,10 @@ async function applyAuctionEvent(db: Database, auctionId: number, event: Auction
     if (!row) throw new AppError('NOT_FOUND', 'No such auction');
     const status = row.status as AuctionStatus;
     const context = auctionContextOf(row);
-    const step = auctionEvent(status, context, event);
-    if (!step) throw new AppError('CONFLICT', `An auction that is ${status} cannot take ${event.type}`);
+    // The machine at `now` decides, as for bids: a late tick must not let a live auction be cancelled.
+    const current = effectiveAuctionStatus(status, context, event.now);
+    const step = auctionEvent(current, context, event);
+    if (!step) throw new AppError('CONFLICT', `An auction that is ${current} cannot take ${event.type}`);
     const to = step.to as AuctionStatus;
     const now = event.now;
     await tx.execute(sql`

@@ -7,6 +7,7 @@ import { dashboardStats } from '@/lib/admin/dashboard-stats';
 import { listAuctionsForAdmin } from '@/lib/admin/list-auctions';
 import { getPublicAuction } from '@/lib/auctions/get-public-auction';
 import { placeBid } from '@/lib/bidding/place-bid';
+import { cancelAuction } from '@/lib/lifecycle/auction-verbs';
 import en from '@/lib/i18n/messages/en.json';
 import zhCN from '@/lib/i18n/messages/zh-CN.json';
 import { pageRequest } from '@/lib/pagination';
@@ -65,6 +66,26 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
       // …which is what the tick then writes.
       await tick(db, late);
       expect((await db.select().from(lots))[0]!.status).toBe('overdue');
+    });
+
+    it('the dashboard’s turnover of an auction ended before any tick counts a lot already paid', async () => {
+      const db = current().db;
+      const x = await wonEverything(db, 2);
+      await tick(db, x.endsAt);
+      const [first] = await db.select().from(orders).where(eq(orders.userId, x.buyer.id));
+      await payOrder(db, { userId: x.buyer.id, orderId: first!.id, now: at(x.endsAt, MINUTE) });
+      // The auction row still says live; its first lot is paid and its second effectively sold.
+      expect((await dashboardStats({ db, now: at(x.lastClose, MINUTE) })).turnover).toBe(yuan(200));
+    });
+
+    it('cancelling is judged at now: an auction live by the clock but stored in preview is refused and unchanged', async () => {
+      const db = current().db;
+      const x = await publishedAuction(db, T0);
+      await tick(db, x.previewStartsAt);
+      await expect(cancelAuction(db, x.auctionId, at(x.startsAt, MINUTE))).rejects.toMatchObject({ code: 'CONFLICT' });
+      const [row] = await db.select().from(auctions).where(eq(auctions.id, x.auctionId));
+      expect(row!.status).toBe('preview');
+      await expect(cancelAuction(db, x.auctionId, at(x.startsAt, -MINUTE))).resolves.toBe('cancelled');
     });
 
     it('a paid order’s lot reads paid', async () => {
