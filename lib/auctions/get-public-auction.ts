@@ -7,7 +7,7 @@ import { effectiveAuctionStatus } from '@/machines/auction';
 import { effectiveLotStatus, lotStatusWithOrder } from '@/machines/lot';
 import { effectiveOrderStatus } from '@/machines/order';
 import { openChargeOf, orderContextOf } from '@/lib/lifecycle/advance-orders';
-import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
+import { DEFAULT_RULES, type LifecycleRules } from '@/lib/lifecycle/rules';
 
 export type PublicLot = {
   id: number;
@@ -44,7 +44,7 @@ export type PublicAuction = {
  * A published auction with its lots as a buyer sees them at `now`, or null (drafts are not
  * found). Statuses are the machines' at `now`, so a late tick never shows a closed lot live.
  */
-export async function getPublicAuction({ db, auctionId, now }: { db: Executor; auctionId: number; now: Date }): Promise<PublicAuction | null> {
+export async function getPublicAuction({ db, auctionId, now, rules = DEFAULT_RULES }: { db: Executor; auctionId: number; now: Date; rules?: LifecycleRules }): Promise<PublicAuction | null> {
   const [auction] = await db
     .select()
     .from(auctions)
@@ -55,7 +55,7 @@ export async function getPublicAuction({ db, auctionId, now }: { db: Executor; a
   const lotOrders = await db.select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') }).from(orders).where(eq(orders.auctionId, auctionId));
   const orderStatusOf = (lotId: number) => {
     const order = lotOrders.find((candidate) => candidate.lotId === lotId);
-    return order ? effectiveOrderStatus(order.status, orderContextOf(order, DEFAULT_RULES), now) : null;
+    return order ? effectiveOrderStatus(order.status, orderContextOf(order, rules), now) : null;
   };
   const lotStatuses = rows.map((lot) => {
     const context = lotContextOf(lot, auction);

@@ -10,6 +10,7 @@ import { openChargeOf, orderContextOf } from '@/lib/lifecycle/advance-orders';
 import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
 import { cancelChargesAtProviders, closeOpenCharges } from './close-open-charges';
 import { markOrderPaid } from './order-paid';
+import { withRetry } from '@/lib/lifecycle/retry';
 import type { PaymentProvider } from './provider';
 
 export const shippingAddressSchema = z.object({
@@ -31,34 +32,37 @@ export type OrderPaymentStart = { paid: true } | { paid: false; paymentId: numbe
  * expires at dueAt, and one it replaces is closed at the provider.
  */
 export async function startOrderPayment({ db, provider, userId, orderId, address, userCouponId, now }: { db: Database; provider: PaymentProvider; userId: number; orderId: number; address: ShippingAddress; userCouponId: number | null; now: Date }): Promise<OrderPaymentStart> {
-  const prepared = await db.transaction(async (tx) => {
-    const [order] = await tx
-      .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
-      .from(orders)
-      .where(and(eq(orders.id, orderId), eq(orders.userId, userId)))
-      .for('update', { of: orders });
-    if (!order) throw new AppError('NOT_FOUND', 'No such order');
-    if (effectiveOrderStatus(order.status, orderContextOf(order, DEFAULT_RULES), now) !== 'pending_payment') {
-      throw new AppError('PAYMENT_WINDOW_CLOSED', 'This order can no longer be paid');
-    }
-    // A new attempt replaces an open one (its coupon comes back first).
-    const closedCharges = await closeOpenCharges(tx, [order.id], now);
-    let discount = 0;
-    if (userCouponId !== null) {
-      discount = await lockCouponForOrder(tx, { userId, userCouponId, order, now });
-    }
-    const [updated] = await tx.update(orders).set({ couponDiscount: discount, shippingAddress: address }).where(eq(orders.id, order.id)).returning();
-    if (updated!.amountDue === 0) {
-      await markOrderPaid(tx, { orderId: order.id, userId, paidAt: now, now, rules: DEFAULT_RULES });
-      return { payment: null, closedCharges };
-    }
-    const [attempts] = await tx.select({ n: sql<number>`count(*)::int` }).from(payments).where(eq(payments.orderId, order.id));
-    const [payment] = await tx
-      .insert(payments)
-      .values({ userId, purpose: 'order', orderId: order.id, amount: updated!.amountDue, provider: provider.name, idempotencyKey: `order:${order.id}:${(attempts?.n ?? 0) + 1}`, expiresAt: order.dueAt })
-      .returning();
-    return { payment: payment!, orderNo: order.orderNo, closedCharges };
-  });
+  // Rerun whole if it loses a deadlock to a provider's notice settling the same charge.
+  const prepared = await withRetry(() =>
+    db.transaction(async (tx) => {
+      const [order] = await tx
+        .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
+        .from(orders)
+        .where(and(eq(orders.id, orderId), eq(orders.userId, userId)))
+        .for('update', { of: orders });
+      if (!order) throw new AppError('NOT_FOUND', 'No such order');
+      if (effectiveOrderStatus(order.status, orderContextOf(order, DEFAULT_RULES), now) !== 'pending_payment') {
+        throw new AppError('PAYMENT_WINDOW_CLOSED', 'This order can no longer be paid');
+      }
+      // A new attempt replaces an open one (its coupon comes back first).
+      const closedCharges = await closeOpenCharges(tx, [order.id], now);
+      let discount = 0;
+      if (userCouponId !== null) {
+        discount = await lockCouponForOrder(tx, { userId, userCouponId, order, now });
+      }
+      const [updated] = await tx.update(orders).set({ couponDiscount: discount, shippingAddress: address }).where(eq(orders.id, order.id)).returning();
+      if (updated!.amountDue === 0) {
+        await markOrderPaid(tx, { orderId: order.id, userId, paidAt: now, now, rules: DEFAULT_RULES });
+        return { payment: null, closedCharges };
+      }
+      const [attempts] = await tx.select({ n: sql<number>`count(*)::int` }).from(payments).where(eq(payments.orderId, order.id));
+      const [payment] = await tx
+        .insert(payments)
+        .values({ userId, purpose: 'order', orderId: order.id, amount: updated!.amountDue, provider: provider.name, idempotencyKey: `order:${order.id}:${(attempts?.n ?? 0) + 1}`, expiresAt: order.dueAt })
+        .returning();
+      return { payment: payment!, orderNo: order.orderNo, closedCharges };
+    }),
+  );
   await cancelChargesAtProviders(() => provider, prepared.closedCharges);
   if (!prepared.payment) return { paid: true };
   const charge = await provider.createCharge({

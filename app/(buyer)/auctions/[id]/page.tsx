@@ -9,13 +9,14 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { db } from '@/db';
 import { getPublicAuction } from '@/lib/auctions/get-public-auction';
 import { formatFen } from '@/lib/money';
+import { engineRules } from '@/lib/server/engine';
 
 const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
 export default async function AuctionPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const auction = await getPublicAuction({ db: db(), auctionId: id.data, now: now() });
+  const auction = await getPublicAuction({ db: db(), auctionId: id.data, now: now(), rules: engineRules() });
   if (!auction) notFound();
   const [t, format, locale] = await Promise.all([getTranslations('auction'), getFormatter(), getLocale()]);
   const range = (from: Date, to: Date) => format.dateTimeRange(from, to, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
