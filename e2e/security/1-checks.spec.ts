@@ -6,7 +6,7 @@ import {
   browserResolves,
   callAction,
   classify,
-  discoverSurface,
+  discoveredAction,
   figures,
   rowCounts,
   securityFixtures,
@@ -16,13 +16,8 @@ import {
   type Role,
 } from './support';
 
-function action(key: string, page: string) {
-  const found = discoverSurface().find((item) => item.key === key);
-  if (!found || found.kind !== 'action') throw new Error(`${key} is not in the build`);
-  return { id: found.id, page };
-}
-const signIn = () => action('app/(auth)/actions.ts#signInAction', '/login');
-const signUp = () => action('app/(auth)/actions.ts#signUpAction', '/signup');
+const signIn = () => discoveredAction('app/(auth)/actions.ts#signInAction', '/login');
+const signUp = () => discoveredAction('app/(auth)/actions.ts#signUpAction', '/signup');
 
 function sessionFrom(answer: Answer): string | undefined {
   const cookie = answer.headers.getSetCookie().find((value) => value.startsWith('authjs.session-token=') && !value.startsWith('authjs.session-token=;'));

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { authorisationMatrix, type Probe } from './authorisation-matrix';
-import { callAction, classify, discoverSurface, figures, ROLES, rowCounts, send, securityFixtures, type Answer, type Role, type Surface } from './support';
+import { callAction, classify, discoveredAction, discoverSurface, figures, ROLES, rowCounts, send, securityFixtures, type Answer, type Role, type Surface } from './support';
 
 function probeAs(probe: Probe, item: Surface, role: Role): Promise<Answer> {
   if (!('action' in probe)) return send(probe.path(), { method: probe.method, role, headers: probe.headers, body: probe.body?.() });
@@ -17,16 +17,14 @@ test('[MATRIX] every discovered page, route and action has a row, and every row 
 
 test("[IDOR] another buyer cannot read or settle a buyer's charge, even naming the payer's user id", async () => {
   const f = securityFixtures();
-  const key = 'app/(buyer)/sandbox/pay/[reference]/actions.ts#submitSandboxCharge';
-  const action = discoverSurface().find((item) => item.key === key);
-  // A renamed or removed checkout action must fail here, not pass by skipping the probe.
-  if (!action || action.kind !== 'action') throw new Error(`${key} is not in the build`);
   const page = `/sandbox/pay/${f.pendingReference}`;
+  // A renamed or removed checkout action fails here rather than skipping the probe.
+  const action = discoveredAction('app/(buyer)/sandbox/pay/[reference]/actions.ts#submitSandboxCharge', page);
   const before = await rowCounts();
   let tried = 0;
   for (const encoding of ['json', 'multipart', 'no-js-form'] as const) {
     for (const outcome of ['succeeded', 'failed']) {
-      const answer = await callAction({ id: action.id, page }, { reference: f.pendingReference, outcome, userId: String(f.buyer.id), user: String(f.buyer.id) }, { encoding, role: 'otherBuyer' });
+      const answer = await callAction(action, { reference: f.pendingReference, outcome, userId: String(f.buyer.id), user: String(f.buyer.id) }, { encoding, role: 'otherBuyer' });
       tried++;
       expect(answer.status, `${encoding} ${outcome}: ${answer.body.slice(0, 200)}`).toBeLessThan(500);
       expect(classify(answer), `${encoding} ${outcome}`).not.toContain('applied');

@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_BUYERS } from '@/db/seed/demo';
-import { actionResult, advanceClock, callAction, discoverSurface, figures, type Answer } from './support';
+import { actionResult, advanceClock, callAction, discoveredAction, figures, type Answer } from './support';
 
 const DAY_MS = 86_400_000;
 
-function action(key: string, page: string) {
-  const found = discoverSurface().find((item) => item.key === key);
-  if (!found || found.kind !== 'action') throw new Error(`${key} is not in the build`);
-  return { id: found.id, page };
-}
-const signIn = () => action('app/(auth)/actions.ts#signInAction', '/login');
-const signUp = () => action('app/(auth)/actions.ts#signUpAction', '/signup');
+const signIn = () => discoveredAction('app/(auth)/actions.ts#signInAction', '/login');
+const signUp = () => discoveredAction('app/(auth)/actions.ts#signUpAction', '/signup');
 
 function code(answer: Answer): string {
   expect(answer.status, answer.body.slice(0, 300)).toBeLessThan(500);

@@ -151,6 +151,13 @@ export function discoverSurface(): Surface[] {
  * Real values for each dynamic segment, the first one the default: a segment added to the
  * app without examples here stops the suite with a message saying so.
  */
+/** A server action of the build by its source key, posted to `page`; a missing one fails the test. */
+export function discoveredAction(key: string, page: string): { id: string; page: string } {
+  const found = discoverSurface().find((item) => item.key === key);
+  if (!found || found.kind !== 'action') throw new Error(`${key} is not in the build`);
+  return { id: found.id, page };
+}
+
 export function segmentExamples(name: string, pattern: string): string[] {
   const f = securityFixtures();
   const examples: Record<string, string[]> = {
