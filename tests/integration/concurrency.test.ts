@@ -8,12 +8,11 @@ import { startOrderPayment } from '@/lib/payments/order-payment';
 import { seedBuyer } from '../support/factories';
 import { at, confirmCharge, DAY, deliverWebhook, MINUTE, payDeposit, publishedAuction, sandbox, testAddress, tick, yuan } from '../support/lifecycle';
 import { holdDepositLock, lockWaiters, track, waitUntil } from '../support/locks';
-import { databaseForEachTest, testDrivers } from '../support/test-database';
+import { databaseForEachTest, concurrentTestDrivers } from '../support/test-database';
 
 const T0 = new Date('2026-11-03T02:00:00Z');
 
-/** Real lock races need real connections: these run on Postgres (directly and through Neon). */
-const drivers = testDrivers().filter((driver) => driver !== 'pglite');
+const drivers = concurrentTestDrivers();
 
 describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
   describe.each(drivers)('on %s', (driver) => {

@@ -7,13 +7,12 @@ import { createCoupon } from '@/lib/coupons/create-coupon';
 import { grantCoupon } from '@/lib/coupons/grant-coupon';
 import { seedBuyer } from '../support/factories';
 import { at, DAY, HOUR, yuan } from '../support/lifecycle';
-import { databaseForEachTest, testDrivers } from '../support/test-database';
+import { databaseForEachTest, concurrentTestDrivers } from '../support/test-database';
 
 const T0 = new Date('2026-11-03T02:00:00Z');
 const now = at(T0, HOUR);
 
-/** Real lock races need real connections: these run on Postgres (directly and through Neon). */
-const drivers = testDrivers().filter((driver) => driver !== 'pglite');
+const drivers = concurrentTestDrivers();
 
 async function coupon(db: Database, adminId: number, { totalQuantity, perUserLimit }: { totalQuantity: number; perUserLimit: number }) {
   const input = { title: '满100减20', threshold: yuan(100), discount: yuan(20), validFrom: T0, validUntil: at(T0, DAY), totalQuantity, perUserLimit, auctionId: null };

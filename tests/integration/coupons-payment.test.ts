@@ -6,7 +6,7 @@ import { placeBid } from '@/lib/bidding/place-bid';
 import { startOrderPayment } from '@/lib/payments/order-payment';
 import { seedBuyer } from '../support/factories';
 import { at, confirmCharge, DAY, HOUR, MINUTE, payDeposit, payOrder, publishedAuction, sandbox, testAddress, tick, yuan } from '../support/lifecycle';
-import { databaseForEachTest, testDrivers } from '../support/test-database';
+import { databaseForEachTest, concurrentTestDrivers, testDrivers } from '../support/test-database';
 
 const T0 = new Date('2026-11-03T02:00:00Z');
 
@@ -102,8 +102,7 @@ describe.each(testDrivers())('coupons at payment on %s', (driver) => {
   });
 });
 
-/** Real lock races need real connections: this runs on Postgres (directly and through Neon). */
-const raceDrivers = testDrivers().filter((driver) => driver !== 'pglite');
+const raceDrivers = concurrentTestDrivers();
 
 describe.runIf(raceDrivers.length > 0)('coupon payment races (needs DATABASE_URL)', () => {
   describe.each(raceDrivers)('on %s', (driver) => {

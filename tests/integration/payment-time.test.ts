@@ -11,7 +11,7 @@ import { answerSandboxCharge } from '@/lib/payments/sandbox';
 import { receiveWebhook } from '@/lib/payments/webhook';
 import { seedBuyer } from '../support/factories';
 import { at, confirmCharge, DAY, HOUR, MINUTE, payDeposit, publishedAuction, sandbox, testAddress, tick, yuan } from '../support/lifecycle';
-import { databaseForEachTest, testDrivers } from '../support/test-database';
+import { databaseForEachTest, concurrentTestDrivers, testDrivers } from '../support/test-database';
 
 const T0 = new Date('2026-11-06T02:00:00Z');
 const GRACE = DEFAULT_RULES.paymentGraceMs;
@@ -269,8 +269,7 @@ describe.each(testDrivers())('pay-due reminder on %s', (driver) => {
   });
 });
 
-/** Real lock races need real connections: these run on Postgres (directly and through Neon). */
-const concurrentDrivers = testDrivers().filter((driver) => driver !== 'pglite');
+const concurrentDrivers = concurrentTestDrivers();
 
 describe.runIf(concurrentDrivers.length > 0)('payments racing the tick (needs DATABASE_URL)', () => {
   describe.each(concurrentDrivers)('on %s', (driver) => {

@@ -11,6 +11,9 @@ export function testDrivers(): Driver[] {
   return process.env.DATABASE_URL ? ['pglite', 'pg', 'neon'] : ['pglite'];
 }
 
+/** Real lock races need real connections: PGlite has one, so races run on Postgres (directly and through Neon). */
+export const concurrentTestDrivers = (): Driver[] => testDrivers().filter((driver) => driver !== 'pglite');
+
 export type TestDatabase = DatabaseHandle & {
   /** Empties every table (≈ms) so each test starts clean without re-migrating. */
   reset(): Promise<void>;
