@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { signIn } from './support';
+import { screenshot, signIn } from './support';
 
 // Accounts no other spec signs in with, so their sign-in counters are this file's own.
 const bai = { identifier: '13800000001', password: 'gavel-buyer' };
@@ -118,5 +118,7 @@ test.describe('[SECURITY]', () => {
     }
     await expect(page.getByRole('heading', { name: '沙箱支付' })).toBeVisible();
     await expect(page.getByTestId('test-payments')).toContainText('测试支付');
+    await page.setViewportSize({ width: 375, height: 740 });
+    await screenshot(page, 'sandbox-test-payments-375');
   });
 });
