@@ -8,7 +8,7 @@ import { toDate, toNumber } from './rows';
  * end in scope: how many lots, how many still open by their stored status, and when the
  * last one closes (anti-sniping may push it past the auction's own end).
  */
-export function auctionLotColumns(auctionId: SQL | typeof auctions.id, endsAt: SQL | typeof auctions.endsAt) {
+export function auctionLotColumns(auctionId: SQL, endsAt: SQL) {
   return {
     lotCount: sql<number>`(select count(*) from lots l where l.auction_id = ${auctionId})::int`,
     openLots: sql<number>`(select count(*) from lots l where l.auction_id = ${auctionId} and l.status in ('draft', 'scheduled', 'preview', 'live'))::int`,
@@ -16,14 +16,18 @@ export function auctionLotColumns(auctionId: SQL | typeof auctions.id, endsAt: S
   };
 }
 
-/** The columns a select over `auctions` adds so that each row can be read at `now`. */
+/**
+ * The columns a select over `auctions` adds so that each row can be read at `now`. The
+ * auction's columns are named with their table: drizzle writes a column of a one-table
+ * select unqualified, and inside the lots subqueries `"id"` or `"ends_at"` would be the lot's.
+ */
 export const auctionMachineColumns = {
   status: auctions.status,
   previewStartsAt: auctions.previewStartsAt,
   previewEndsAt: auctions.previewEndsAt,
   startsAt: auctions.startsAt,
   endsAt: auctions.endsAt,
-  ...auctionLotColumns(auctions.id, auctions.endsAt),
+  ...auctionLotColumns(sql`"auctions"."id"`, sql`"auctions"."ends_at"`),
 };
 
 type MachineRow = { status: AuctionStatus; previewStartsAt: Date; previewEndsAt: Date; startsAt: Date; endsAt: Date; lotCount: number; openLots: number; lastLotEndsAt: Date | string };

@@ -6,6 +6,7 @@ import { auctions, lots, notifications, orders, users } from '@/db/schema';
 import { dashboardStats } from '@/lib/admin/dashboard-stats';
 import { listAuctionsForAdmin } from '@/lib/admin/list-auctions';
 import { getPublicAuction } from '@/lib/auctions/get-public-auction';
+import { listPublicAuctions } from '@/lib/auctions/list-public-auctions';
 import { placeBid } from '@/lib/bidding/place-bid';
 import { cancelAuction } from '@/lib/lifecycle/auction-verbs';
 import en from '@/lib/i18n/messages/en.json';
@@ -66,6 +67,16 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
       // …which is what the tick then writes.
       await tick(db, late);
       expect((await db.select().from(lots))[0]!.status).toBe('overdue');
+    });
+
+    it('the lists count every lot of an auction and read its last lot’s end, not the lot that shares its id', async () => {
+      const db = current().db;
+      const x = await wonEverything(db, 3);
+      const admin = await listAuctionsForAdmin({ db, page: pageRequest(1, 10), now: at(x.endsAt, MINUTE) });
+      const buyers = await listPublicAuctions({ db, page: pageRequest(1, 10), now: at(x.endsAt, MINUTE) });
+      expect(admin.items.map((row) => [row.lotCount, row.status])).toEqual([[3, 'live']]);
+      expect(buyers.items.map((row) => [row.lotCount, row.status])).toEqual([[3, 'live']]);
+      expect((await listAuctionsForAdmin({ db, page: pageRequest(1, 10), now: at(x.lastClose, 0) })).items.map((row) => row.status)).toEqual(['ended']);
     });
 
     it('the dashboard’s turnover of an auction ended before any tick counts a lot already paid', async () => {
