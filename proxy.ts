@@ -10,7 +10,11 @@ import { contentSecurityPolicy, newNonce } from '@/lib/server/security-headers';
 export function proxy(request: NextRequest) {
   const config = env();
   const nonce = newNonce();
-  const policy = contentSecurityPolicy({ nonce, frameOrigins: config.WEBVIEW_FRAME_ORIGINS, development: config.NODE_ENV === 'development' });
+  const policy = contentSecurityPolicy({
+    nonce,
+    frameOrigins: config.WEBVIEW_FRAME_ORIGINS,
+    development: config.NODE_ENV === 'development',
+  });
   // Next reads the policy from the request to put the nonce on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);

@@ -20,7 +20,10 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'machines/**/*.test.ts', 'components/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'machines/**/*.test.ts', 'components/**/*.test.ts'],
+        },
       },
       {
         extends: true,

@@ -70,7 +70,8 @@ async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
 
 /** 10 auctions of 100 lots, all closing at END, every lot with 100 bids and 5 lot deposits. */
 async function seedClosing({ handle }: Target) {
@@ -127,16 +128,36 @@ async function settlementBench(target: Target) {
   });
   const counts = summary.transitions;
   console.log(`  settle ${LOTS} lots / ${LOTS * BIDS_PER_LOT} bids / ${LOTS * DEPOSITS_PER_LOT} deposits in one tick`);
-  console.log(`    tick: ${ms(elapsed)} in ${summary.batches} batches, ${statements} SQL statements (plus BEGIN/COMMIT per batch); ${counts['lot:live→sold'] ?? 0} sold, ${counts['auction:live→ended'] ?? 0} auctions ended`);
-  console.log(`    baseline (same rows written once, plain SQL): ${ms(baseline)} → ratio ${(elapsed / baseline).toFixed(1)}×`);
-  console.log(`    outbox afterwards: ${sent} refunds and notices sent in ${ms(outboxMs)} (${((sent / outboxMs) * 1000).toFixed(0)}/s)`);
+  console.log(
+    `    tick: ${ms(elapsed)} in ${summary.batches} batches, ${statements} SQL statements (plus BEGIN/COMMIT per batch); ${counts['lot:live→sold'] ?? 0} sold, ${counts['auction:live→ended'] ?? 0} auctions ended`,
+  );
+  console.log(
+    `    baseline (same rows written once, plain SQL): ${ms(baseline)} → ratio ${(elapsed / baseline).toFixed(1)}×`,
+  );
+  console.log(
+    `    outbox afterwards: ${sent} refunds and notices sent in ${ms(outboxMs)} (${((sent / outboxMs) * 1000).toFixed(0)}/s)`,
+  );
 }
 
 async function biddingBench(target: Target) {
   const db = target.handle.db;
-  const [lot] = await db.insert(lots).values({ auctionId: 1, title: 'hot lot', status: 'live', startPrice: 10_000, endsAt: new Date(END.getTime() + 86_400_000), nextTransitionAt: new Date(END.getTime() + 86_400_000) }).returning();
-  await db.execute(sql`update auctions set status = 'live', ends_at = ${new Date(END.getTime() + 86_400_000).toISOString()}::timestamptz, anti_sniping_minutes = 0 where id = 1`);
-  await db.execute(sql`insert into deposits (user_id, auction_id, kind, status, amount, balance) select id, 1, 'session', 'held', 100000, 100000 from users`);
+  const [lot] = await db
+    .insert(lots)
+    .values({
+      auctionId: 1,
+      title: 'hot lot',
+      status: 'live',
+      startPrice: 10_000,
+      endsAt: new Date(END.getTime() + 86_400_000),
+      nextTransitionAt: new Date(END.getTime() + 86_400_000),
+    })
+    .returning();
+  await db.execute(
+    sql`update auctions set status = 'live', ends_at = ${new Date(END.getTime() + 86_400_000).toISOString()}::timestamptz, anti_sniping_minutes = 0 where id = 1`,
+  );
+  await db.execute(
+    sql`insert into deposits (user_id, auction_id, kind, status, amount, balance) select id, 1, 'session', 'held', 100000, 100000 from users`,
+  );
   const now = new Date(END.getTime() + 60_000);
   const bidders = Array.from({ length: BIDDERS }, (_, i) => i + 1);
 
@@ -180,8 +201,12 @@ async function biddingBench(target: Target) {
   const rawRate = (rawLatencies.length / rawElapsed) * 1000;
   const rate = (latencies.length / elapsed) * 1000;
   console.log(`  hot lot, ${BIDDERS} concurrent bidders, ${latencies.length} attempts`);
-  console.log(`    placeBid: ${rate.toFixed(0)} attempts/s, ${((accepted / elapsed) * 1000).toFixed(0)} accepted bids/s (${accepted} accepted), p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}`);
-  console.log(`    baseline (lock + update the row, same concurrency): ${rawRate.toFixed(0)} tx/s, p99 ${ms(percentile(rawLatencies, 99))} → ratio ${(rate / rawRate).toFixed(2)}× of baseline throughput`);
+  console.log(
+    `    placeBid: ${rate.toFixed(0)} attempts/s, ${((accepted / elapsed) * 1000).toFixed(0)} accepted bids/s (${accepted} accepted), p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}`,
+  );
+  console.log(
+    `    baseline (lock + update the row, same concurrency): ${rawRate.toFixed(0)} tx/s, p99 ${ms(percentile(rawLatencies, 99))} → ratio ${(rate / rawRate).toFixed(2)}× of baseline throughput`,
+  );
 }
 
 async function main() {

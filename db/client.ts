@@ -35,8 +35,7 @@ export type DatabaseHandle = {
 };
 
 export type OpenOptions = (
-  | { driver: 'pglite'; dataDir: string | null }
-  | { driver: 'pg' | 'neon'; url: string; maxConnections?: number }
+  { driver: 'pglite'; dataDir: string | null } | { driver: 'pg' | 'neon'; url: string; maxConnections?: number }
 ) & {
   /** Called for every statement sent (benchmarks count round trips with it). */
   onQuery?: () => void;
@@ -59,11 +58,20 @@ export function describeUrl(url: string): string {
 
 /** Opens a database. `dataDir: null` gives an in-memory PGlite (tests). Never call at import time. */
 export function openDatabase(options: OpenOptions): DatabaseHandle {
-  const drizzleOptions = { schema, casing: 'snake_case', logger: options.onQuery ? { logQuery: options.onQuery } : false } as const;
+  const drizzleOptions = {
+    schema,
+    casing: 'snake_case',
+    logger: options.onQuery ? { logQuery: options.onQuery } : false,
+  } as const;
   if (options.driver === 'pglite') {
     if (options.dataDir === null) {
       const client = new PGlite();
-      return { db: drizzlePglite(client, drizzleOptions), driver: 'pglite', location: 'memory', close: () => client.close() };
+      return {
+        db: drizzlePglite(client, drizzleOptions),
+        driver: 'pglite',
+        location: 'memory',
+        close: () => client.close(),
+      };
     }
     const dataDir = path.resolve(options.dataDir);
     // PGlite's own mkdir is not recursive.
@@ -89,11 +97,21 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
   if (options.driver === 'neon') {
     const pool = new NeonPool({ connectionString: options.url, max });
     pool.on('error', reportIdleClientError);
-    return { db: drizzleNeon(pool, drizzleOptions), driver: 'neon', location: describeUrl(options.url), close: () => pool.end() };
+    return {
+      db: drizzleNeon(pool, drizzleOptions),
+      driver: 'neon',
+      location: describeUrl(options.url),
+      close: () => pool.end(),
+    };
   }
   const pool = new pg.Pool({ connectionString: options.url, max });
   pool.on('error', reportIdleClientError);
-  return { db: drizzleNodePg(pool, drizzleOptions), driver: 'pg', location: describeUrl(options.url), close: () => pool.end() };
+  return {
+    db: drizzleNodePg(pool, drizzleOptions),
+    driver: 'pg',
+    location: describeUrl(options.url),
+    close: () => pool.end(),
+  };
 }
 
 /** Round trip that proves the database answers. */

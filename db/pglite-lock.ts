@@ -55,7 +55,8 @@ export function acquirePgliteLock(lockPath: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(lockPath);
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new DatabaseLockedError(lockPath, holder.pid);
+      if (holder && holder.pid !== process.pid && isAlive(holder.pid))
+        throw new DatabaseLockedError(lockPath, holder.pid);
       // A lock left by a process that died (or by an earlier open in this one): take it over.
       fs.rmSync(lockPath, { force: true });
     }

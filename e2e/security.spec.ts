@@ -8,9 +8,17 @@ const li = { identifier: '13800000004', password: 'gavel-buyer' };
 const chen = { identifier: '13800000005', password: 'gavel-buyer' };
 
 /** Posts Auth.js's own credentials endpoint, as a script would; returns the `code` it answers with. */
-async function postCredentials(api: APIRequestContext, { identifier, password }: { identifier: string; password: string }, headers: Record<string, string> = {}) {
+async function postCredentials(
+  api: APIRequestContext,
+  { identifier, password }: { identifier: string; password: string },
+  headers: Record<string, string> = {},
+) {
   const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  const response = await api.post('/api/auth/callback/credentials', { form: { csrfToken, identifier, password, callbackUrl: '/' }, headers, maxRedirects: 0 });
+  const response = await api.post('/api/auth/callback/credentials', {
+    form: { csrfToken, identifier, password, callbackUrl: '/' },
+    headers,
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(302);
   return new URL(response.headers().location!, 'http://x').searchParams.get('code');
 }
@@ -18,7 +26,10 @@ async function postCredentials(api: APIRequestContext, { identifier, password }:
 test.describe('[SECURITY]', () => {
   test('a callbackUrl with a tab cannot send a buyer to another site, signed out or in', async ({ page, baseURL }) => {
     const origin = new URL(baseURL!).origin;
-    await page.route((url) => url.hostname.endsWith('evil.example'), (route) => route.abort());
+    await page.route(
+      (url) => url.hostname.endsWith('evil.example'),
+      (route) => route.abort(),
+    );
     await page.goto('/login?callbackUrl=/%09/evil.example');
     await signIn(page, bai);
     await expect(page.getByTestId('current-user')).toBeVisible();
@@ -57,7 +68,9 @@ test.describe('[SECURITY]', () => {
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(headers['strict-transport-security']).toContain('max-age=');
-    const scriptNonces = await page.locator('script').evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+    const scriptNonces = await page
+      .locator('script')
+      .evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
     expect(scriptNonces.length).toBeGreaterThan(0);
     expect(scriptNonces.every((value) => value === nonce)).toBe(true);
 
@@ -83,7 +96,9 @@ test.describe('[SECURITY]', () => {
   test('a forged X-Forwarded-For does not reset the sign-in limit', async ({ baseURL }) => {
     const api = await playwrightRequest.newContext({ baseURL });
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      expect(await postCredentials(api, { ...chen, password: `guess-${i}` }, { 'x-forwarded-for': `198.51.100.${i}` })).toBe('invalid_credentials');
+      expect(
+        await postCredentials(api, { ...chen, password: `guess-${i}` }, { 'x-forwarded-for': `198.51.100.${i}` }),
+      ).toBe('invalid_credentials');
     }
     expect(await postCredentials(api, chen, { 'x-forwarded-for': '203.0.113.99' })).toBe('rate_limited');
     await api.dispose();
@@ -102,11 +117,19 @@ test.describe('[SECURITY]', () => {
   });
 
   test('Auth.js junk and oversized webhooks answer 4xx', async ({ request }) => {
-    for (const path of ['/api/auth/callback/credentials', '/api/auth/signin/nope', '/api/auth/callback/nope', '/api/auth/error?error=Configuration']) {
+    for (const path of [
+      '/api/auth/callback/credentials',
+      '/api/auth/signin/nope',
+      '/api/auth/callback/nope',
+      '/api/auth/error?error=Configuration',
+    ]) {
       const response = await request.get(path);
       expect(response.status(), path).toBeLessThan(500);
     }
-    const webhook = await request.post('/api/payments/sandbox/webhook', { data: 'x'.repeat(20_000), headers: { 'content-type': 'application/json' } });
+    const webhook = await request.post('/api/payments/sandbox/webhook', {
+      data: 'x'.repeat(20_000),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(webhook.status()).toBe(413);
   });
 

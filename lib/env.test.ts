@@ -28,14 +28,23 @@ describe('parseEnv', () => {
   });
 
   it('names a malformed DATABASE_URL', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, DATABASE_URL: 'mysql://x' })).toThrow(
-      /DATABASE_URL: must be a postgres/,
-    );
-    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+    expect(() =>
+      parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, DATABASE_URL: 'mysql://x' }),
+    ).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(() =>
+      parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, DATABASE_URL: 'not a url' }),
+    ).toThrow(/DATABASE_URL/);
   });
 
   it('treats empty variables as unset and applies defaults', () => {
-    const env = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, PAYMENT_PROVIDER: 'sandbox', DATABASE_URL: '', APP_TIME_ZONE: '' });
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      AUTH_SECRET: secret,
+      CRON_SECRET: secret,
+      PAYMENT_PROVIDER: 'sandbox',
+      DATABASE_URL: '',
+      APP_TIME_ZONE: '',
+    });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.APP_TIME_ZONE).toBe('Asia/Shanghai');
     expect(env.APP_URL).toBe('http://localhost:3000');
@@ -45,13 +54,21 @@ describe('parseEnv', () => {
   it('reads the payment confirmation grace in whole minutes', () => {
     const base = { NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, PAYMENT_PROVIDER: 'sandbox' };
     expect(parseEnv({ ...base, PAYMENT_CONFIRMATION_GRACE_MINUTES: '0' }).PAYMENT_CONFIRMATION_GRACE_MINUTES).toBe(0);
-    expect(() => parseEnv({ ...base, PAYMENT_CONFIRMATION_GRACE_MINUTES: '-1' })).toThrow(/PAYMENT_CONFIRMATION_GRACE_MINUTES/);
-    expect(() => parseEnv({ ...base, PAYMENT_CONFIRMATION_GRACE_MINUTES: '2.5' })).toThrow(/PAYMENT_CONFIRMATION_GRACE_MINUTES/);
+    expect(() => parseEnv({ ...base, PAYMENT_CONFIRMATION_GRACE_MINUTES: '-1' })).toThrow(
+      /PAYMENT_CONFIRMATION_GRACE_MINUTES/,
+    );
+    expect(() => parseEnv({ ...base, PAYMENT_CONFIRMATION_GRACE_MINUTES: '2.5' })).toThrow(
+      /PAYMENT_CONFIRMATION_GRACE_MINUTES/,
+    );
   });
 
   it('refuses an unknown time zone and a short secret', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, APP_TIME_ZONE: 'Mars/Olympus' })).toThrow(/APP_TIME_ZONE/);
-    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'short', CRON_SECRET: secret })).toThrow(/AUTH_SECRET: must be at least 16/);
+    expect(() =>
+      parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, APP_TIME_ZONE: 'Mars/Olympus' }),
+    ).toThrow(/APP_TIME_ZONE/);
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'short', CRON_SECRET: secret })).toThrow(
+      /AUTH_SECRET: must be at least 16/,
+    );
   });
 
   it('makes production name its payment provider; development, tests and e2e default to the sandbox', () => {
@@ -69,26 +86,57 @@ describe('parseEnv', () => {
     expect(parseEnv({ ...base, VERCEL: '1' }).TRUSTED_PROXY).toBe('vercel');
     expect(parseEnv({ ...base, TRUSTED_PROXY: '2' }).TRUSTED_PROXY).toBe(2);
     expect(parseEnv({ ...base, TRUSTED_PROXY: 'vercel' }).TRUSTED_PROXY).toBe('vercel');
-    for (const bad of ['0', '-1', 'all', '1.5']) expect(() => parseEnv({ ...base, TRUSTED_PROXY: bad })).toThrow(/TRUSTED_PROXY/);
+    for (const bad of ['0', '-1', 'all', '1.5'])
+      expect(() => parseEnv({ ...base, TRUSTED_PROXY: bad })).toThrow(/TRUSTED_PROXY/);
   });
 
   it('reads WEBVIEW_FRAME_ORIGINS as a list of https origins', () => {
     const base = { NODE_ENV: 'test', AUTH_SECRET: secret, CRON_SECRET: secret };
     expect(parseEnv(base).WEBVIEW_FRAME_ORIGINS).toEqual([]);
-    expect(parseEnv({ ...base, WEBVIEW_FRAME_ORIGINS: 'https://servicewechat.com, https://a.example:8443' }).WEBVIEW_FRAME_ORIGINS).toEqual([
-      'https://servicewechat.com',
-      'https://a.example:8443',
-    ]);
-    for (const bad of ["https://a.example; script-src *", 'http://a.example', '*']) {
+    expect(
+      parseEnv({ ...base, WEBVIEW_FRAME_ORIGINS: 'https://servicewechat.com, https://a.example:8443' })
+        .WEBVIEW_FRAME_ORIGINS,
+    ).toEqual(['https://servicewechat.com', 'https://a.example:8443']);
+    for (const bad of ['https://a.example; script-src *', 'http://a.example', '*']) {
       expect(() => parseEnv({ ...base, WEBVIEW_FRAME_ORIGINS: bad })).toThrow(/WEBVIEW_FRAME_ORIGINS/);
     }
   });
 
   it('defaults the engine settings and refuses a strike limit or outbox concurrency below 1', () => {
-    const env = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, PAYMENT_PROVIDER: 'sandbox' });
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      AUTH_SECRET: secret,
+      CRON_SECRET: secret,
+      PAYMENT_PROVIDER: 'sandbox',
+    });
     expect([env.STRIKE_LIMIT, env.OUTBOX_CONCURRENCY]).toEqual([3, 8]);
-    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, PAYMENT_PROVIDER: 'sandbox', STRIKE_LIMIT: '5', OUTBOX_CONCURRENCY: '2' })).toMatchObject({ STRIKE_LIMIT: 5, OUTBOX_CONCURRENCY: 2 });
-    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, PAYMENT_PROVIDER: 'sandbox', STRIKE_LIMIT: '0' })).toThrow(/STRIKE_LIMIT/);
-    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret, CRON_SECRET: secret, PAYMENT_PROVIDER: 'sandbox', OUTBOX_CONCURRENCY: '0' })).toThrow(/OUTBOX_CONCURRENCY/);
+    expect(
+      parseEnv({
+        NODE_ENV: 'production',
+        AUTH_SECRET: secret,
+        CRON_SECRET: secret,
+        PAYMENT_PROVIDER: 'sandbox',
+        STRIKE_LIMIT: '5',
+        OUTBOX_CONCURRENCY: '2',
+      }),
+    ).toMatchObject({ STRIKE_LIMIT: 5, OUTBOX_CONCURRENCY: 2 });
+    expect(() =>
+      parseEnv({
+        NODE_ENV: 'production',
+        AUTH_SECRET: secret,
+        CRON_SECRET: secret,
+        PAYMENT_PROVIDER: 'sandbox',
+        STRIKE_LIMIT: '0',
+      }),
+    ).toThrow(/STRIKE_LIMIT/);
+    expect(() =>
+      parseEnv({
+        NODE_ENV: 'production',
+        AUTH_SECRET: secret,
+        CRON_SECRET: secret,
+        PAYMENT_PROVIDER: 'sandbox',
+        OUTBOX_CONCURRENCY: '0',
+      }),
+    ).toThrow(/OUTBOX_CONCURRENCY/);
   });
 });

@@ -52,16 +52,40 @@ export const envSchema = z.object({
         }
       }, 'must be an IANA time zone such as Asia/Shanghai'),
   ),
-  APP_URL: z.preprocess(emptyAsUndefined, z.url('must be an absolute URL such as https://gavel.example.com').default('http://localhost:3000')),
+  APP_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url('must be an absolute URL such as https://gavel.example.com').default('http://localhost:3000'),
+  ),
   GAVEL_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
   /** The 24-hour rule's window, in hours. */
-  ORDER_PAYMENT_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive('must be a positive number of hours').max(24 * 30).default(24)),
+  ORDER_PAYMENT_HOURS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .positive('must be a positive number of hours')
+      .max(24 * 30)
+      .default(24),
+  ),
   /** How long an order whose charge is still open at its due time waits for the provider, in minutes. */
-  PAYMENT_CONFIRMATION_GRACE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int('must be a whole number of minutes').min(0, 'must be 0 or more minutes').max(24 * 60).default(5)),
+  PAYMENT_CONFIRMATION_GRACE_MINUTES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int('must be a whole number of minutes')
+      .min(0, 'must be 0 or more minutes')
+      .max(24 * 60)
+      .default(5),
+  ),
   /** Buyers are blocked from bidding once this many of their orders went overdue. */
-  STRIKE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int('must be a whole number').positive('must be at least 1').default(3)),
+  STRIKE_LIMIT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int('must be a whole number').positive('must be at least 1').default(3),
+  ),
   /** Refunds and notifications the tick sends to providers at once. */
-  OUTBOX_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(64).default(8)),
+  OUTBOX_CONCURRENCY: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(64).default(8),
+  ),
   /** The in-process ticker of `npm run dev` / `npm start`; tests and Vercel (cron) turn it off. */
   GAVEL_TICKER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   /** Exposes the test clock route. Only for end-to-end tests; never on a real deployment. */
@@ -87,7 +111,12 @@ export const envSchema = z.object({
     z
       .string()
       .default('')
-      .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
       .refine(
         (origins) => origins.every((origin) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)),
         'must be https origins separated by commas, e.g. https://servicewechat.com',
@@ -151,7 +180,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     !env.PAYMENT_PROVIDER && env.NODE_ENV === 'production' && env.GAVEL_TEST_MODE !== '1'
       ? `PAYMENT_PROVIDER is not set: production needs an explicit choice (${paymentProviders.join(', ')}).`
       : null,
-    env.GAVEL_TEST_MODE === '1' && env.VERCEL ? 'GAVEL_TEST_MODE=1 lets anyone move the clock: it is refused on Vercel.' : null,
+    env.GAVEL_TEST_MODE === '1' && env.VERCEL
+      ? 'GAVEL_TEST_MODE=1 lets anyone move the clock: it is refused on Vercel.'
+      : null,
   ].filter(Boolean);
   if (problems.length > 0 || !AUTH_SECRET || !CRON_SECRET) throw new EnvError(problems.join('\n'));
   return {

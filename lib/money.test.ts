@@ -38,9 +38,12 @@ describe('parseYuan', () => {
     expect(parseYuan(input)).toBe(fen);
   });
 
-  it.each(['', '-1', '1.005', 'abc', '1e5', '1,00', '1,0000', '12.', '.5', 'NaN', '1 000', '99999999999999999999'])('refuses %j', (input) => {
-    expect(parseYuan(input)).toBeNull();
-  });
+  it.each(['', '-1', '1.005', 'abc', '1e5', '1,00', '1,0000', '12.', '.5', 'NaN', '1 000', '99999999999999999999'])(
+    'refuses %j',
+    (input) => {
+      expect(parseYuan(input)).toBeNull();
+    },
+  );
 
   it('round-trips with the form representation', () => {
     for (const fen of [0, 1, 99, 100, 100050, 123456789]) {

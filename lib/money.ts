@@ -12,7 +12,13 @@ const yuanFormats = new Map<string, Intl.NumberFormat>();
 function yuanFormat(locale: string): Intl.NumberFormat {
   let format = yuanFormats.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: 'CNY',
+      currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     yuanFormats.set(locale, format);
   }
   return format;
@@ -28,7 +34,9 @@ export function formatFen(fen: number, locale = 'zh-CN'): string {
   // Format the integer part and splice the cents in as text so large amounts stay exact.
   const parts = yuanFormat(locale).formatToParts(yuan);
   const text = parts
-    .map((part) => (part.type === 'fraction' ? String(cents).padStart(2, '0') : part.type === 'minusSign' ? '' : part.value))
+    .map((part) =>
+      part.type === 'fraction' ? String(cents).padStart(2, '0') : part.type === 'minusSign' ? '' : part.value,
+    )
     .join('');
   return sign + text;
 }

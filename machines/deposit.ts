@@ -15,11 +15,7 @@ export type DepositContext = {
   deduction: number;
 };
 
-export type DepositEvent =
-  | { type: 'PAY' }
-  | { type: 'REFUND' }
-  | { type: 'FREEZE' }
-  | { type: 'DEDUCT' };
+export type DepositEvent = { type: 'PAY' } | { type: 'REFUND' } | { type: 'FREEZE' } | { type: 'DEDUCT' };
 
 const effect = () => {};
 
@@ -43,13 +39,19 @@ export const depositMachine = setup({
       on: {
         REFUND: { target: 'refunded', actions: 'refundBalance' },
         FREEZE: 'frozen',
-        DEDUCT: [{ guard: 'deductionTakesAll', target: 'forfeited', actions: 'deductBalance' }, { actions: 'deductBalance' }],
+        DEDUCT: [
+          { guard: 'deductionTakesAll', target: 'forfeited', actions: 'deductBalance' },
+          { actions: 'deductBalance' },
+        ],
       },
     },
     frozen: {
       on: {
         REFUND: { target: 'refunded', actions: 'refundBalance' },
-        DEDUCT: [{ guard: 'deductionTakesAll', target: 'forfeited', actions: 'deductBalance' }, { actions: 'deductBalance' }],
+        DEDUCT: [
+          { guard: 'deductionTakesAll', target: 'forfeited', actions: 'deductBalance' },
+          { actions: 'deductBalance' },
+        ],
       },
     },
     refunded: { type: 'final' },

@@ -29,7 +29,12 @@ function valueOf(snapshot: unknown): string {
  * snapshot object and no actions (an accepted self-transition keeps the snapshot but
  * returns its actions).
  */
-export function applyEvent<M extends AnyStateMachine>(machine: M, status: string, context: unknown, event: EventFromLogic<M>): Step | null {
+export function applyEvent<M extends AnyStateMachine>(
+  machine: M,
+  status: string,
+  context: unknown,
+  event: EventFromLogic<M>,
+): Step | null {
   const before = snapshotOf(machine, status, context);
   const [after, actions] = transition(machine, before, event);
   const effects = actions.map((action) => action.type).filter((type) => !type.startsWith('xstate.'));
@@ -64,4 +69,5 @@ export function isFinal(machine: AnyStateMachine, status: string): boolean {
 }
 
 /** Guards compare the event's `now` with a deadline in the context. */
-export const reached = (now: Date, deadline: Date | null): boolean => deadline !== null && now.getTime() >= deadline.getTime();
+export const reached = (now: Date, deadline: Date | null): boolean =>
+  deadline !== null && now.getTime() >= deadline.getTime();

@@ -97,8 +97,18 @@ export function lotEvent(status: LotStatus, context: LotContext, event: LotEvent
  * A sold lot follows its order (whose status the caller reads from the order machine at
  * `now`): paid once the order is paid, overdue once it is, before the tick writes either.
  */
-export function lotStatusWithOrder(status: LotStatus, orderStatus: OrderStatus | null, context: LotContext, now: Date): LotStatus {
-  const event = orderStatus === 'overdue' ? 'OVERDUE' : orderStatus === 'paid' || orderStatus === 'shipped' || orderStatus === 'completed' ? 'PAY' : null;
+export function lotStatusWithOrder(
+  status: LotStatus,
+  orderStatus: OrderStatus | null,
+  context: LotContext,
+  now: Date,
+): LotStatus {
+  const event =
+    orderStatus === 'overdue'
+      ? 'OVERDUE'
+      : orderStatus === 'paid' || orderStatus === 'shipped' || orderStatus === 'completed'
+        ? 'PAY'
+        : null;
   if (!event) return status;
   return (lotEvent(status, context, { type: event, now })?.to as LotStatus | undefined) ?? status;
 }

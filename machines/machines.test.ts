@@ -3,29 +3,61 @@ import { auctionEvent, effectiveAuctionStatus, nextAuctionTransitionAt, type Auc
 import { depositEvent } from './deposit';
 import { effectiveLotStatus, lotEvent, lotStatusWithOrder, nextLotTransitionAt, type LotContext } from './lot';
 import { catchUp } from './lifecycle';
-import { effectiveOrderStatus, nextOrderTransitionAt, orderEvent, orderMachine, overdueDeadline, type OrderContext } from './order';
+import {
+  effectiveOrderStatus,
+  nextOrderTransitionAt,
+  orderEvent,
+  orderMachine,
+  overdueDeadline,
+  type OrderContext,
+} from './order';
 
 const h = (hours: number) => new Date(Date.UTC(2026, 10, 1, hours));
 const before = (date: Date) => new Date(date.getTime() - 1);
 
-const auction: AuctionContext = { previewStartsAt: h(1), previewEndsAt: h(2), startsAt: h(2), endsAt: h(3), lotCount: 2, openLots: 0, lastLotEndsAt: h(3) };
-const lot: LotContext = { previewStartsAt: h(1), startsAt: h(2), endsAt: h(3), bidCount: 2, currentPrice: 50_000, reservePrice: 40_000 };
+const auction: AuctionContext = {
+  previewStartsAt: h(1),
+  previewEndsAt: h(2),
+  startsAt: h(2),
+  endsAt: h(3),
+  lotCount: 2,
+  openLots: 0,
+  lastLotEndsAt: h(3),
+};
+const lot: LotContext = {
+  previewStartsAt: h(1),
+  startsAt: h(2),
+  endsAt: h(3),
+  bidCount: 2,
+  currentPrice: 50_000,
+  reservePrice: 40_000,
+};
 const MINUTE = 60_000;
 const after = (date: Date, ms: number) => new Date(date.getTime() + ms);
-const order: OrderContext = { dueAt: h(27), autoCompleteAt: h(200), openCharge: false, graceMs: 5 * MINUTE, reminded: true };
+const order: OrderContext = {
+  dueAt: h(27),
+  autoCompleteAt: h(200),
+  openCharge: false,
+  graceMs: 5 * MINUTE,
+  reminded: true,
+};
 const charging: OrderContext = { ...order, openCharge: true };
 
 describe('every timed transition fires exactly at the deadline nextTransitionAt names', () => {
   it.each(['scheduled', 'preview', 'live'] as const)('auction %s', (status) => {
     const deadline = nextAuctionTransitionAt(status, auction)!;
     expect(auctionEvent(status, auction, { type: 'TICK', now: before(deadline) })).toBeNull();
-    expect(auctionEvent(status, auction, { type: 'TICK', now: deadline })?.to).toBe({ scheduled: 'preview', preview: 'live', live: 'ended' }[status]);
+    expect(auctionEvent(status, auction, { type: 'TICK', now: deadline })?.to).toBe(
+      { scheduled: 'preview', preview: 'live', live: 'ended' }[status],
+    );
   });
 
   it.each(['scheduled', 'preview', 'live'] as const)('lot %s', (status) => {
     const deadline = nextLotTransitionAt(status, lot)!;
     expect(lotEvent(status, lot, { type: 'TICK', now: before(deadline) })).toBeNull();
-    expect(lotEvent(status, lot, { type: 'TICK', now: deadline })?.to).toBe({ scheduled: 'preview', preview: 'live', live: 'sold' }[status]);
+    expect(lotEvent(status, lot, { type: 'TICK', now: deadline })?.to).toBe(
+      { scheduled: 'preview', preview: 'live', live: 'sold' }[status],
+    );
   });
 
   it.each([
@@ -50,7 +82,10 @@ describe('every timed transition fires exactly at the deadline nextTransitionAt 
 
 describe('auction', () => {
   it('publishes only with lots and before the preview', () => {
-    expect(auctionEvent('draft', auction, { type: 'PUBLISH', now: h(0) })).toMatchObject({ to: 'scheduled', effects: ['publishLots'] });
+    expect(auctionEvent('draft', auction, { type: 'PUBLISH', now: h(0) })).toMatchObject({
+      to: 'scheduled',
+      effects: ['publishLots'],
+    });
     expect(auctionEvent('draft', auction, { type: 'PUBLISH', now: h(1) })).toBeNull();
     expect(auctionEvent('draft', { ...auction, lotCount: 0 }, { type: 'PUBLISH', now: h(0) })).toBeNull();
     expect(auctionEvent('draft', { ...auction, startsAt: h(4) }, { type: 'PUBLISH', now: h(0) })).toBeNull();
@@ -58,7 +93,10 @@ describe('auction', () => {
 
   it('cancels before it goes live, refunding deposits once published, and never after', () => {
     expect(auctionEvent('draft', auction, { type: 'CANCEL', now: h(0) })?.effects).toEqual(['cancelLots']);
-    expect(auctionEvent('preview', auction, { type: 'CANCEL', now: h(1) })?.effects).toEqual(['cancelLots', 'refundAllDeposits']);
+    expect(auctionEvent('preview', auction, { type: 'CANCEL', now: h(1) })?.effects).toEqual([
+      'cancelLots',
+      'refundAllDeposits',
+    ]);
     expect(auctionEvent('live', auction, { type: 'CANCEL', now: h(2) })).toBeNull();
     expect(auctionEvent('ended', auction, { type: 'CANCEL', now: h(4) })).toBeNull();
   });
@@ -78,10 +116,16 @@ describe('auction', () => {
 
 describe('lot', () => {
   it('closes sold with a bid at or over the reserve, else unsold', () => {
-    expect(lotEvent('live', lot, { type: 'TICK', now: h(3) })).toMatchObject({ to: 'sold', effects: ['createOrder', 'refundLosingLotDeposits'] });
+    expect(lotEvent('live', lot, { type: 'TICK', now: h(3) })).toMatchObject({
+      to: 'sold',
+      effects: ['createOrder', 'refundLosingLotDeposits'],
+    });
     expect(lotEvent('live', { ...lot, reservePrice: 50_000 }, { type: 'TICK', now: h(3) })?.to).toBe('sold');
     expect(lotEvent('live', { ...lot, reservePrice: 50_001 }, { type: 'TICK', now: h(3) })?.to).toBe('unsold');
-    expect(lotEvent('live', { ...lot, bidCount: 0, currentPrice: null, reservePrice: null }, { type: 'TICK', now: h(3) })?.to).toBe('unsold');
+    expect(
+      lotEvent('live', { ...lot, bidCount: 0, currentPrice: null, reservePrice: null }, { type: 'TICK', now: h(3) })
+        ?.to,
+    ).toBe('unsold');
   });
 
   it('takes bids only while live and before its end', () => {
@@ -135,7 +179,9 @@ describe('order', () => {
 
   it('dates overdue by the deadline that caused it', () => {
     const late = after(h(27), 3 * 3_600_000);
-    expect(overdueDeadline(catchUp(orderMachine, 'pending_payment', charging, late).steps, charging)).toEqual(after(h(27), 5 * MINUTE));
+    expect(overdueDeadline(catchUp(orderMachine, 'pending_payment', charging, late).steps, charging)).toEqual(
+      after(h(27), 5 * MINUTE),
+    );
     expect(overdueDeadline(catchUp(orderMachine, 'pending_payment', order, late).steps, order)).toEqual(h(27));
   });
 
@@ -144,7 +190,10 @@ describe('order', () => {
     expect(nextOrderTransitionAt('pending_payment', unreminded)).toEqual(h(25));
     expect(nextOrderTransitionAt('pending_payment', order)).toEqual(h(27));
     const lateTick = catchUp(orderMachine, 'pending_payment', unreminded, after(h(26), 59 * MINUTE));
-    expect(lateTick).toEqual({ status: 'pending_payment', steps: [expect.objectContaining({ to: 'pending_payment', effects: ['remindPayment'] })] });
+    expect(lateTick).toEqual({
+      status: 'pending_payment',
+      steps: [expect.objectContaining({ to: 'pending_payment', effects: ['remindPayment'] })],
+    });
     expect(orderEvent('pending_payment', order, { type: 'TICK', now: h(26) })).toBeNull();
     const pastDue = catchUp(orderMachine, 'pending_payment', unreminded, h(27));
     expect(pastDue.steps.flatMap((step) => step.effects)).toEqual(['forfeitDeposit']);
@@ -160,7 +209,10 @@ describe('order', () => {
 
 describe('deposit', () => {
   it('deducts to forfeited when the deduction takes everything, else keeps its status', () => {
-    expect(depositEvent('frozen', { balance: 100_000, deduction: 20_000 }, { type: 'DEDUCT' })).toMatchObject({ to: 'frozen', effects: ['deductBalance'] });
+    expect(depositEvent('frozen', { balance: 100_000, deduction: 20_000 }, { type: 'DEDUCT' })).toMatchObject({
+      to: 'frozen',
+      effects: ['deductBalance'],
+    });
     expect(depositEvent('frozen', { balance: 20_000, deduction: 20_000 }, { type: 'DEDUCT' })?.to).toBe('forfeited');
     expect(depositEvent('held', { balance: 20_000, deduction: 20_000 }, { type: 'REFUND' })?.to).toBe('refunded');
     expect(depositEvent('pending', { balance: 0, deduction: 0 }, { type: 'REFUND' })).toBeNull();

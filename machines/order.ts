@@ -33,8 +33,10 @@ export const PAYMENT_REMINDER_LEAD_MS = 2 * 3_600_000;
 
 const effect = () => {};
 
-export const reminderAt = (context: Pick<OrderContext, 'dueAt'>) => new Date(context.dueAt.getTime() - PAYMENT_REMINDER_LEAD_MS);
-export const graceEndsAt = (context: Pick<OrderContext, 'dueAt' | 'graceMs'>) => new Date(context.dueAt.getTime() + context.graceMs);
+export const reminderAt = (context: Pick<OrderContext, 'dueAt'>) =>
+  new Date(context.dueAt.getTime() - PAYMENT_REMINDER_LEAD_MS);
+export const graceEndsAt = (context: Pick<OrderContext, 'dueAt' | 'graceMs'>) =>
+  new Date(context.dueAt.getTime() + context.graceMs);
 
 export const orderMachine = setup({
   types: { context: {} as OrderContext, events: {} as OrderEvent, input: {} as OrderContext },
@@ -44,7 +46,8 @@ export const orderMachine = setup({
     overdue: ({ context, event }) => reached(event.now, context.dueAt),
     graceOver: ({ context, event }) => reached(event.now, graceEndsAt(context)),
     // Never after dueAt: a tick that comes late past it has nothing left to remind of.
-    reminderDue: ({ context, event }) => !context.reminded && reached(event.now, reminderAt(context)) && !reached(event.now, context.dueAt),
+    reminderDue: ({ context, event }) =>
+      !context.reminded && reached(event.now, reminderAt(context)) && !reached(event.now, context.dueAt),
     autoComplete: ({ context, event }) => reached(event.now, context.autoCompleteAt),
   },
   actions: {
@@ -99,7 +102,9 @@ export function nextOrderTransitionAt(status: OrderStatus, context: OrderContext
  * period when it went through confirming_payment, else `dueAt`.
  */
 export function overdueDeadline(steps: readonly { from: string; to: string }[], context: OrderContext): Date {
-  return steps.some((step) => step.from === 'confirming_payment' && step.to === 'overdue') ? graceEndsAt(context) : context.dueAt;
+  return steps.some((step) => step.from === 'confirming_payment' && step.to === 'overdue')
+    ? graceEndsAt(context)
+    : context.dueAt;
 }
 
 export function effectiveOrderStatus(status: OrderStatus, context: OrderContext, now: Date): OrderStatus {

@@ -11,7 +11,9 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
         <LocaleSwitcher />
       </header>
       <main className="flex flex-1 items-start justify-center px-4 pb-16 pt-6 sm:pt-16">
-        <div className="w-full max-w-sm rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">{children}</div>
+        <div className="w-full max-w-sm rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
+          {children}
+        </div>
       </main>
       <footer className="pb-6 text-center text-xs text-stone-400">{t('tagline')}</footer>
     </div>

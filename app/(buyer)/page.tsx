@@ -9,9 +9,17 @@ import { pageRequest } from '@/lib/pagination';
 
 const AUCTIONS_PER_PAGE = 12;
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const t = await getTranslations('home');
-  const page = await listPublicAuctions({ db: db(), page: pageRequest((await searchParams).page, AUCTIONS_PER_PAGE), now: now() });
+  const page = await listPublicAuctions({
+    db: db(),
+    page: pageRequest((await searchParams).page, AUCTIONS_PER_PAGE),
+    now: now(),
+  });
   return (
     <>
       <section className="mb-6">

@@ -26,7 +26,9 @@ export function AuctionTable({ rows }: { rows: AdminAuctionRow[] }) {
               <td className="px-4 py-3">
                 <StatusBadge status={row.status} />
               </td>
-              <td className="whitespace-nowrap px-4 py-3 text-stone-600">{format.dateTime(row.startsAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-stone-600">
+                {format.dateTime(row.startsAt, { dateStyle: 'medium', timeStyle: 'short' })}
+              </td>
               <td className="px-4 py-3 text-right tabular-nums">{row.lotCount}</td>
               <td className="px-4 py-3 text-right tabular-nums">{formatFen(row.totalPrice, locale)}</td>
             </tr>

@@ -9,7 +9,8 @@ export function AuctionCard({ auction }: { auction: PublicAuctionCard }) {
   const t = useTranslations('home');
   const format = useFormatter();
   const locale = useLocale();
-  const when = (date: Date) => format.dateTime(date, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const when = (date: Date) =>
+    format.dateTime(date, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   const timing =
     auction.status === 'ended'
       ? t('endedAt', { date: when(auction.endsAt) })
@@ -25,11 +26,22 @@ export function AuctionCard({ auction }: { auction: PublicAuctionCard }) {
       data-testid="auction-card"
     >
       <div className="relative aspect-[4/3] bg-stone-100">
-        {auction.coverUrl && <Image src={auction.coverUrl} alt="" fill unoptimized className="object-cover" sizes="(max-width: 640px) 100vw, 33vw" />}
+        {auction.coverUrl && (
+          <Image
+            src={auction.coverUrl}
+            alt=""
+            fill
+            unoptimized
+            className="object-cover"
+            sizes="(max-width: 640px) 100vw, 33vw"
+          />
+        )}
         <StatusBadge status={auction.status} className="absolute left-3 top-3 shadow-sm" />
       </div>
       <div className="space-y-2 p-4">
-        <h2 className="line-clamp-2 font-serif text-base font-semibold text-stone-900 group-hover:text-brand-700">{auction.title}</h2>
+        <h2 className="line-clamp-2 font-serif text-base font-semibold text-stone-900 group-hover:text-brand-700">
+          {auction.title}
+        </h2>
         <p className="text-sm text-stone-600">{timing}</p>
         <div className="flex items-center justify-between text-xs text-stone-500">
           <span>{t('lots', { count: auction.lotCount })}</span>

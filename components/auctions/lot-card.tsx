@@ -21,7 +21,9 @@ export function LotCard({ lot }: { lot: PublicLot }) {
         <p className="line-clamp-2 text-xs leading-5 text-stone-500">{lot.description}</p>
         <dl className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm">
           <div className="flex items-baseline gap-1">
-            <dt className="text-xs text-stone-500">{price === null ? t('startPrice') : lot.dealPrice !== null ? t('dealPrice') : t('currentPrice')}</dt>
+            <dt className="text-xs text-stone-500">
+              {price === null ? t('startPrice') : lot.dealPrice !== null ? t('dealPrice') : t('currentPrice')}
+            </dt>
             <dd className="font-semibold text-seal-600">{formatFen(price ?? lot.startPrice, locale)}</dd>
           </div>
           <div className="flex items-baseline gap-1 text-xs text-stone-500">

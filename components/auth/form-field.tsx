@@ -7,7 +7,10 @@ import { cn } from '@/components/ui/cn';
 type FieldProps = React.InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string };
 
 /** A labelled input; `error` is a message key from the shared schema or a translated text. */
-export const FormField = forwardRef<HTMLInputElement, FieldProps>(function FormField({ label, error, className, ...props }, ref) {
+export const FormField = forwardRef<HTMLInputElement, FieldProps>(function FormField(
+  { label, error, className, ...props },
+  ref,
+) {
   const t = useTranslations();
   const id = useId();
   const message = error && (t.has(error) ? t(error) : error);
@@ -23,7 +26,9 @@ export const FormField = forwardRef<HTMLInputElement, FieldProps>(function FormF
         aria-describedby={message ? `${id}-error` : undefined}
         className={cn(
           'block h-11 w-full rounded-lg border bg-white px-3 text-base text-stone-900 shadow-sm outline-none transition placeholder:text-stone-400 focus:ring-2 sm:text-sm',
-          message ? 'border-red-400 focus:ring-red-200' : 'border-stone-300 focus:border-brand-500 focus:ring-brand-100',
+          message
+            ? 'border-red-400 focus:ring-red-200'
+            : 'border-stone-300 focus:border-brand-500 focus:ring-brand-100',
         )}
         {...props}
       />

@@ -20,7 +20,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { identifier: '', password: '', callbackUrl } });
+  } = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { identifier: '', password: '', callbackUrl },
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -39,8 +42,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={formError} />
-      <FormField label={t('identifier')} placeholder={t('identifierPlaceholder')} autoComplete="username" error={errors.identifier?.message} {...register('identifier')} />
-      <FormField label={t('password')} type="password" autoComplete="current-password" error={errors.password?.message} {...register('password')} />
+      <FormField
+        label={t('identifier')}
+        placeholder={t('identifierPlaceholder')}
+        autoComplete="username"
+        error={errors.identifier?.message}
+        {...register('identifier')}
+      />
+      <FormField
+        label={t('password')}
+        type="password"
+        autoComplete="current-password"
+        error={errors.password?.message}
+        {...register('password')}
+      />
       <Button type="submit" className="w-full" pending={isSubmitting}>
         {t('submitSignIn')}
       </Button>

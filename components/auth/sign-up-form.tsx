@@ -39,9 +39,28 @@ export function SignUpForm() {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={formError} />
       <FormField label={t('name')} autoComplete="nickname" error={errors.name?.message} {...register('name')} />
-      <FormField label={t('phone')} type="tel" inputMode="tel" autoComplete="tel" error={errors.phone?.message} {...register('phone')} />
-      <FormField label={t('email')} type="email" autoComplete="email" error={errors.email?.message} {...register('email')} />
-      <FormField label={t('password')} type="password" autoComplete="new-password" error={errors.password?.message} {...register('password')} />
+      <FormField
+        label={t('phone')}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        error={errors.phone?.message}
+        {...register('phone')}
+      />
+      <FormField
+        label={t('email')}
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...register('email')}
+      />
+      <FormField
+        label={t('password')}
+        type="password"
+        autoComplete="new-password"
+        error={errors.password?.message}
+        {...register('password')}
+      />
       <FormField
         label={t('confirmPassword')}
         type="password"

@@ -4,7 +4,10 @@ import { useTranslations } from 'next-intl';
 export function Logo({ href = '/' }: { href?: string }) {
   const t = useTranslations('common');
   return (
-    <Link href={href} className="flex shrink-0 items-center gap-2 whitespace-nowrap font-serif text-base font-bold tracking-wide text-brand-800 sm:text-lg">
+    <Link
+      href={href}
+      className="flex shrink-0 items-center gap-2 whitespace-nowrap font-serif text-base font-bold tracking-wide text-brand-800 sm:text-lg"
+    >
       <span className="flex size-8 items-center justify-center rounded-md bg-seal-500 text-sm text-white" aria-hidden>
         拍
       </span>

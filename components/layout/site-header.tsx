@@ -21,11 +21,20 @@ export async function SiteHeader({ user }: { user: CurrentUser | null }) {
                   {t('admin')}
                 </Link>
               )}
-              <span className="flex items-center gap-2 text-sm text-stone-600" data-testid="current-user" title={user.name}>
-                <span className="flex size-8 items-center justify-center rounded-full bg-brand-100 font-medium text-brand-800" aria-hidden>
+              <span
+                className="flex items-center gap-2 text-sm text-stone-600"
+                data-testid="current-user"
+                title={user.name}
+              >
+                <span
+                  className="flex size-8 items-center justify-center rounded-full bg-brand-100 font-medium text-brand-800"
+                  aria-hidden
+                >
                   {user.name.slice(0, 1)}
                 </span>
-                <span className="sr-only sm:not-sr-only sm:max-w-32 sm:truncate">{t('hello', { name: user.name })}</span>
+                <span className="sr-only sm:not-sr-only sm:max-w-32 sm:truncate">
+                  {t('hello', { name: user.name })}
+                </span>
               </span>
               <SignOutButton />
             </>

@@ -5,7 +5,17 @@ import { cn } from '@/components/ui/cn';
 import { Logo } from './logo';
 
 /** A whole-page answer such as 404 or 403: what happened, and the way back home. */
-export async function StatusPage({ code, title, body, codeClassName }: { code: number; title: string; body: string; codeClassName: string }) {
+export async function StatusPage({
+  code,
+  title,
+  body,
+  codeClassName,
+}: {
+  code: number;
+  title: string;
+  body: string;
+  codeClassName: string;
+}) {
   const common = await getTranslations('common');
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center gap-6 px-6 text-center">

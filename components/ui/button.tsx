@@ -21,8 +21,15 @@ type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: B
 /** `pending` disables the button and shows a spinner while its work is under way. */
 export function Button({ variant, className, pending = false, disabled, children, ...props }: ButtonProps) {
   return (
-    <button className={buttonClass(variant, className)} disabled={disabled || pending} aria-busy={pending || undefined} {...props}>
-      {pending && <span className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" aria-hidden />}
+    <button
+      className={buttonClass(variant, className)}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+      {...props}
+    >
+      {pending && (
+        <span className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" aria-hidden />
+      )}
       {children}
     </button>
   );

@@ -3,7 +3,17 @@ import { useTranslations } from 'next-intl';
 import { buttonClass } from './button';
 
 /** Previous / next links that keep the other query parameters. */
-export function Pagination({ page, pages, basePath, query = {} }: { page: number; pages: number; basePath: string; query?: Record<string, string> }) {
+export function Pagination({
+  page,
+  pages,
+  basePath,
+  query = {},
+}: {
+  page: number;
+  pages: number;
+  basePath: string;
+  query?: Record<string, string>;
+}) {
   const t = useTranslations('common');
   if (pages <= 1) return null;
   const href = (target: number) => {

@@ -18,7 +18,13 @@ const tones: Record<AuctionStatus | LotStatus, string> = {
 export function StatusBadge({ status, className }: { status: AuctionStatus | LotStatus; className?: string }) {
   const t = useTranslations('status');
   return (
-    <span className={cn('inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset', tones[status], className)}>
+    <span
+      className={cn(
+        'inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset',
+        tones[status],
+        className,
+      )}
+    >
       {status === 'live' && <span className="mr-1.5 size-1.5 animate-pulse rounded-full bg-white" aria-hidden />}
       {t(status)}
     </span>

@@ -18,7 +18,10 @@ export const lifecycleEvents = pgTable(
     /** Null when the system (the tick) made the change. */
     actorId: integer().references(() => users.id),
     at: instant().notNull(),
-    data: jsonb().$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    data: jsonb()
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     ...timestamps,
   },
   (t) => [index('lifecycle_events_entity_idx').on(t.entity, t.entityId, t.at)],
@@ -35,12 +38,18 @@ export const adminAuditLog = pgTable(
     action: text().notNull(),
     entity: text().notNull(),
     entityId: integer(),
-    data: jsonb().$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    data: jsonb()
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     ip: text(),
     at: instant().notNull(),
     ...timestamps,
   },
-  (t) => [index('admin_audit_log_admin_idx').on(t.adminId, t.at), index('admin_audit_log_entity_idx').on(t.entity, t.entityId)],
+  (t) => [
+    index('admin_audit_log_admin_idx').on(t.adminId, t.at),
+    index('admin_audit_log_entity_idx').on(t.entity, t.entityId),
+  ],
 );
 
 export const notifications = pgTable(
@@ -52,13 +61,19 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** A message key (`notifications.<kind>`) rendered in the reader's language with `data`. */
     kind: text().notNull(),
-    data: jsonb().$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    data: jsonb()
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     readAt: instant(),
     /** The outbox row that sent it: a retried send never notifies twice. */
     outboxId: bigint({ mode: 'number' }),
     ...timestamps,
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), uniqueIndex('notifications_outbox_key').on(t.outboxId)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('notifications_outbox_key').on(t.outboxId),
+  ],
 );
 
 export type LifecycleEvent = typeof lifecycleEvents.$inferSelect;

@@ -48,7 +48,10 @@ export const proxyBids = pgTable(
     setAt: instant().notNull(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('proxy_bids_lot_user_key').on(t.lotId, t.userId), check('proxy_bids_max_positive', sql`${t.maxAmount} > 0`)],
+  (t) => [
+    uniqueIndex('proxy_bids_lot_user_key').on(t.lotId, t.userId),
+    check('proxy_bids_max_positive', sql`${t.maxAmount} > 0`),
+  ],
 );
 
 /** 关注: lots a buyer follows. */

@@ -6,7 +6,15 @@ import { users } from './users';
 
 export const depositKind = pgEnum('deposit_kind', ['session', 'lot']);
 export const depositStatus = pgEnum('deposit_status', ['pending', 'held', 'frozen', 'refunded', 'forfeited']);
-export const orderStatus = pgEnum('order_status', ['pending_payment', 'confirming_payment', 'paid', 'shipped', 'completed', 'overdue', 'cancelled']);
+export const orderStatus = pgEnum('order_status', [
+  'pending_payment',
+  'confirming_payment',
+  'paid',
+  'shipped',
+  'completed',
+  'overdue',
+  'cancelled',
+]);
 export const paymentPurpose = pgEnum('payment_purpose', ['deposit', 'order']);
 export const paymentStatus = pgEnum('payment_status', ['pending', 'succeeded', 'failed', 'cancelled']);
 export const refundStatus = pgEnum('refund_status', ['pending', 'succeeded', 'failed']);
@@ -37,12 +45,18 @@ export const deposits = pgTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex('deposits_one_session_per_user_auction').on(t.userId, t.auctionId).where(sql`${t.lotId} is null`),
-    uniqueIndex('deposits_one_per_user_lot').on(t.userId, t.lotId).where(sql`${t.lotId} is not null`),
+    uniqueIndex('deposits_one_session_per_user_auction')
+      .on(t.userId, t.auctionId)
+      .where(sql`${t.lotId} is null`),
+    uniqueIndex('deposits_one_per_user_lot')
+      .on(t.userId, t.lotId)
+      .where(sql`${t.lotId} is not null`),
     index('deposits_auction_status_idx').on(t.auctionId, t.status),
     index('deposits_lot_idx').on(t.lotId),
     // The tick's level-triggered sweep looks only at deposits that still hold money.
-    index('deposits_open_idx').on(t.auctionId).where(sql`${t.status} in ('held', 'frozen')`),
+    index('deposits_open_idx')
+      .on(t.auctionId)
+      .where(sql`${t.status} in ('held', 'frozen')`),
     check('deposits_kind_matches_lot', sql`(${t.kind} = 'session') = (${t.lotId} is null)`),
     check(
       'deposits_money_conserved',
@@ -145,8 +159,12 @@ export const payments = pgTable(
     index('payments_order_idx').on(t.orderId),
     // At most one live charge per deposit or order: a refund always knows which payment
     // funded what, and a double-clicked pay button reuses the open charge.
-    uniqueIndex('payments_one_open_per_deposit').on(t.depositId).where(sql`${t.status} in ('pending', 'succeeded')`),
-    uniqueIndex('payments_one_open_per_order').on(t.orderId).where(sql`${t.status} in ('pending', 'succeeded')`),
+    uniqueIndex('payments_one_open_per_deposit')
+      .on(t.depositId)
+      .where(sql`${t.status} in ('pending', 'succeeded')`),
+    uniqueIndex('payments_one_open_per_order')
+      .on(t.orderId)
+      .where(sql`${t.status} in ('pending', 'succeeded')`),
     check('payments_amount_positive', sql`${t.amount} > 0`),
     check(
       'payments_target_matches_purpose',

@@ -33,8 +33,12 @@ export const outbox = pgTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex('outbox_one_per_refund').on(t.refundId).where(sql`${t.refundId} is not null`),
-    index('outbox_pending_idx').on(t.id).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('outbox_one_per_refund')
+      .on(t.refundId)
+      .where(sql`${t.refundId} is not null`),
+    index('outbox_pending_idx')
+      .on(t.id)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 

@@ -31,4 +31,3 @@ export const sandboxTransactions = pgTable(
     check('sandbox_transactions_amount_positive', sql`${t.amount} > 0`),
   ],
 );
-

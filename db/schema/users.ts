@@ -39,14 +39,19 @@ export const loginAttempts = pgTable(
     attemptedAt: instant().notNull(),
     ...timestamps,
   },
-  (t) => [index('login_attempts_identifier_idx').on(t.identifier, t.attemptedAt), index('login_attempts_ip_idx').on(t.ip, t.attemptedAt)],
+  (t) => [
+    index('login_attempts_identifier_idx').on(t.identifier, t.attemptedAt),
+    index('login_attempts_ip_idx').on(t.ip, t.attemptedAt),
+  ],
 );
 
 export const addresses = pgTable(
   'addresses',
   {
     id: id(),
-    userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     recipient: text().notNull(),
     phone: text().notNull(),
     province: text().notNull(),
@@ -58,7 +63,9 @@ export const addresses = pgTable(
   },
   (t) => [
     index('addresses_user_idx').on(t.userId),
-    uniqueIndex('addresses_one_default_per_user').on(t.userId).where(sql`${t.isDefault}`),
+    uniqueIndex('addresses_one_default_per_user')
+      .on(t.userId)
+      .where(sql`${t.isDefault}`),
   ],
 );
 

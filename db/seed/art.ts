@@ -27,7 +27,17 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-export function drawCover({ title, subtitle, motif, palette }: { title: string; subtitle: string; motif: Motif; palette: Palette }): string {
+export function drawCover({
+  title,
+  subtitle,
+  motif,
+  palette,
+}: {
+  title: string;
+  subtitle: string;
+  motif: Motif;
+  palette: Palette;
+}): string {
   const { from, to, ink } = palette;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" viewBox="0 0 800 600">
 <defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs>

@@ -28,7 +28,12 @@ import { drawCover, palettes, type Motif, type Palette } from './art';
 /** Saves a generated picture and returns its URL (local disk in the app, a stub in tests). */
 export type SaveImage = (name: string, svg: string) => Promise<string>;
 
-export const DEMO_ADMIN = { name: '运营小周', phone: '13800000000', email: 'admin@gavel.test', password: 'gavel-admin' };
+export const DEMO_ADMIN = {
+  name: '运营小周',
+  phone: '13800000000',
+  email: 'admin@gavel.test',
+  password: 'gavel-admin',
+};
 export const DEMO_BUYER_PASSWORD = 'gavel-buyer';
 /** 白浩伟, 华新 and 朱凡宇 are the buyers of design.md's worked example. */
 export const DEMO_BUYERS = [
@@ -50,7 +55,6 @@ const yuan = (amount: number) => amount * 100;
 /** Demo bids are placed this far apart from the start of bidding; every auction with bids
  * started long enough ago for all of them to lie in the past. */
 const BID_SPACING_MS = 7 * MINUTE;
-
 
 type LotSpec = {
   title: string;
@@ -86,7 +90,12 @@ type AuctionSpec = {
   deposits?: DepositSpec[];
 };
 
-export type SeedSummary = { seeded: boolean; admin: typeof DEMO_ADMIN; buyers: { name: string; phone: string; email: string }[]; buyerPassword: string };
+export type SeedSummary = {
+  seeded: boolean;
+  admin: typeof DEMO_ADMIN;
+  buyers: { name: string; phone: string; email: string }[];
+  buyerPassword: string;
+};
 
 function summary(seeded: boolean): SeedSummary {
   return {
@@ -103,7 +112,15 @@ function summary(seeded: boolean): SeedSummary {
  * Fills an empty database with believable demo data, times relative to `now`. Does nothing
  * (and says so) when any user exists, so it is safe to call on every dev start.
  */
-export async function seedDemoData({ db, now, saveImage }: { db: Database; now: Date; saveImage: SaveImage }): Promise<SeedSummary> {
+export async function seedDemoData({
+  db,
+  now,
+  saveImage,
+}: {
+  db: Database;
+  now: Date;
+  saveImage: SaveImage;
+}): Promise<SeedSummary> {
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return summary(false);
 
@@ -112,23 +129,63 @@ export async function seedDemoData({ db, now, saveImage }: { db: Database; now: 
   // Pictures first: file writes cannot roll back, and a retried seed overwrites them.
   const covers = new Map<string, string>();
   for (const [index, spec] of specs.entries()) {
-    covers.set(spec.title, await saveImage(`auction-${index + 1}.svg`, drawCover({ title: spec.title.split(' · ')[0] ?? spec.title, subtitle: '拍卖专场', motif: spec.motif, palette: spec.palette })));
+    covers.set(
+      spec.title,
+      await saveImage(
+        `auction-${index + 1}.svg`,
+        drawCover({
+          title: spec.title.split(' · ')[0] ?? spec.title,
+          subtitle: '拍卖专场',
+          motif: spec.motif,
+          palette: spec.palette,
+        }),
+      ),
+    );
     for (const [lotIndex, lot] of spec.lots.entries()) {
       const name = `auction-${index + 1}-lot-${lotIndex + 1}`;
-      covers.set(`${spec.title}/${lot.title}`, await saveImage(`${name}.svg`, drawCover({ title: lot.title, subtitle: spec.title, motif: lot.motif, palette: spec.palette })));
-      covers.set(`${spec.title}/${lot.title}/detail`, await saveImage(`${name}-detail.svg`, drawCover({ title: lot.title, subtitle: '细节图', motif: 'leaf', palette: palettes.ink })));
+      covers.set(
+        `${spec.title}/${lot.title}`,
+        await saveImage(
+          `${name}.svg`,
+          drawCover({ title: lot.title, subtitle: spec.title, motif: lot.motif, palette: spec.palette }),
+        ),
+      );
+      covers.set(
+        `${spec.title}/${lot.title}/detail`,
+        await saveImage(
+          `${name}-detail.svg`,
+          drawCover({ title: lot.title, subtitle: '细节图', motif: 'leaf', palette: palettes.ink }),
+        ),
+      );
     }
   }
-  const [adminHash, buyerHash] = await Promise.all([hashPassword(DEMO_ADMIN.password), hashPassword(DEMO_BUYER_PASSWORD)]);
+  const [adminHash, buyerHash] = await Promise.all([
+    hashPassword(DEMO_ADMIN.password),
+    hashPassword(DEMO_BUYER_PASSWORD),
+  ]);
 
   await db.transaction(async (tx) => {
     const [admin] = await tx
       .insert(users)
-      .values({ name: DEMO_ADMIN.name, phone: DEMO_ADMIN.phone, email: DEMO_ADMIN.email, passwordHash: adminHash, role: 'admin' })
+      .values({
+        name: DEMO_ADMIN.name,
+        phone: DEMO_ADMIN.phone,
+        email: DEMO_ADMIN.email,
+        passwordHash: adminHash,
+        role: 'admin',
+      })
       .returning({ id: users.id });
     const buyerRows = await tx
       .insert(users)
-      .values(DEMO_BUYERS.map(({ name, phone, email }) => ({ name, phone, email, passwordHash: buyerHash, role: 'buyer' as const })))
+      .values(
+        DEMO_BUYERS.map(({ name, phone, email }) => ({
+          name,
+          phone,
+          email,
+          passwordHash: buyerHash,
+          role: 'buyer' as const,
+        })),
+      )
       .returning({ id: users.id, phone: users.phone });
     const buyerId = (key: BuyerKey) => {
       const phone = DEMO_BUYERS.find((buyer) => buyer.key === key)?.phone;
@@ -137,7 +194,10 @@ export async function seedDemoData({ db, now, saveImage }: { db: Database; now: 
       return row.id;
     };
 
-    const [ladder] = await tx.insert(incrementLadders).values({ name: '默认加价幅度' }).returning({ id: incrementLadders.id });
+    const [ladder] = await tx
+      .insert(incrementLadders)
+      .values({ name: '默认加价幅度' })
+      .returning({ id: incrementLadders.id });
     if (!admin || !ladder) throw new Error('seed insert returned no row');
     await tx.insert(incrementLadderSteps).values(DEFAULT_LADDER.map((step) => ({ ladderId: ladder.id, ...step })));
 
@@ -151,7 +211,12 @@ export async function seedDemoData({ db, now, saveImage }: { db: Database; now: 
       })),
     );
     for (const spec of specs) {
-      const { auctionId, lotIds } = await insertAuction(tx, spec, { adminId: admin.id, ladderId: ladder.id, covers, buyerId });
+      const { auctionId, lotIds } = await insertAuction(tx, spec, {
+        adminId: admin.id,
+        ladderId: ladder.id,
+        covers,
+        buyerId,
+      });
       await insertMoney(tx, spec, { auctionId, lotIds, buyerId });
     }
   });
@@ -164,7 +229,12 @@ async function insertAuction(
   refs: { adminId: number; ladderId: number; covers: Map<string, string>; buyerId: (key: BuyerKey) => number },
 ) {
   const lastLotEndsAt = spec.endsAt;
-  const next = nextAuctionTransitionAt(spec.status, { ...spec, lotCount: spec.lots.length, openLots: spec.lots.length, lastLotEndsAt });
+  const next = nextAuctionTransitionAt(spec.status, {
+    ...spec,
+    lotCount: spec.lots.length,
+    openLots: spec.lots.length,
+    lastLotEndsAt,
+  });
   const soldTotal = spec.status === 'ended' ? spec.lots.reduce((sum, lot) => sum + (hammerBid(lot)?.[1] ?? 0), 0) : 0;
   const [auction] = await tx
     .insert(auctions)
@@ -303,7 +373,15 @@ async function insertMoney(
         succeededAt: paidAt,
       })
       .returning({ id: payments.id });
-    await tx.insert(sandboxTransactions).values({ kind: 'charge', reference: `seed-deposit-${row.id}`, idempotencyKey: `seed:deposit:${row.id}`, amount, settledAt: paidAt });
+    await tx
+      .insert(sandboxTransactions)
+      .values({
+        kind: 'charge',
+        reference: `seed-deposit-${row.id}`,
+        idempotencyKey: `seed:deposit:${row.id}`,
+        amount,
+        settledAt: paidAt,
+      });
     if (deposit.refunded && payment) {
       await tx.insert(sandboxTransactions).values({
         kind: 'refund',
@@ -366,7 +444,15 @@ async function insertMoney(
       idempotencyKey: `seed:order:${order.id}`,
       succeededAt: orderPaidAt,
     });
-    await tx.insert(sandboxTransactions).values({ kind: 'charge', reference: `seed-order-${order.id}`, idempotencyKey: `seed:order:${order.id}`, amount: dealPrice + buyerPremium, settledAt: orderPaidAt });
+    await tx
+      .insert(sandboxTransactions)
+      .values({
+        kind: 'charge',
+        reference: `seed-order-${order.id}`,
+        idempotencyKey: `seed:order:${order.id}`,
+        amount: dealPrice + buyerPremium,
+        settledAt: orderPaidAt,
+      });
   }
 }
 

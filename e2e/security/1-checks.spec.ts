@@ -20,7 +20,9 @@ const signIn = () => discoveredAction('app/(auth)/actions.ts#signInAction', '/lo
 const signUp = () => discoveredAction('app/(auth)/actions.ts#signUpAction', '/signup');
 
 function sessionFrom(answer: Answer): string | undefined {
-  const cookie = answer.headers.getSetCookie().find((value) => value.startsWith('authjs.session-token=') && !value.startsWith('authjs.session-token=;'));
+  const cookie = answer.headers
+    .getSetCookie()
+    .find((value) => value.startsWith('authjs.session-token=') && !value.startsWith('authjs.session-token=;'));
   return cookie?.split(';')[0];
 }
 
@@ -31,7 +33,11 @@ async function sessionOf(cookie: string): Promise<{ user?: { name?: string; role
 
 test('[SESSION] the session cookies the suite mints are the ones a real sign-in gives', async () => {
   const { buyer } = securityFixtures();
-  const answer = await callAction(signIn(), { identifier: buyer.phone, password: buyer.password }, { encoding: 'json' });
+  const answer = await callAction(
+    signIn(),
+    { identifier: buyer.phone, password: buyer.password },
+    { encoding: 'json' },
+  );
   expect(answer.status, answer.body.slice(0, 300)).toBeLessThan(500);
   const real = sessionFrom(answer);
   expect(real, 'a sign-in with the right password sets a session cookie').toBeTruthy();
@@ -92,11 +98,16 @@ test('[REDIRECT] signing in through the form with a hostile callbackUrl lands on
   for (const value of HOSTILE_CALLBACKS) {
     await test.step(value.slice(0, 60), async () => {
       const callbackUrl = decodeURIComponent(value);
-      const answer = await callAction(signIn(), { identifier: otherBuyer.phone, password: otherBuyer.password, callbackUrl }, { encoding: 'json' });
+      const answer = await callAction(
+        signIn(),
+        { identifier: otherBuyer.phone, password: otherBuyer.password, callbackUrl },
+        { encoding: 'json' },
+      );
       expect.soft(answer.status, answer.body.slice(0, 300)).toBeLessThan(500);
       const location = answer.headers.get('x-action-redirect') ?? answer.headers.get('location');
       expect.soft(location, `signed in without being sent anywhere: ${classify(answer)}`).toBeTruthy();
-      if (location) expect.soft(browserResolves(location.split(';')[0]!).origin, JSON.stringify(location)).toBe(BASE_URL);
+      if (location)
+        expect.soft(browserResolves(location.split(';')[0]!).origin, JSON.stringify(location)).toBe(BASE_URL);
     });
   }
   figures(test.info(), { 'open-redirect probes': HOSTILE_CALLBACKS.length });
@@ -169,7 +180,11 @@ test('[SUBREQUEST] x-middleware-subrequest (CVE-2025-29927) changes nothing', as
 });
 
 /** Streams a body and stops writing once the server answers: how much it took before refusing. */
-function streamBody(path: string, totalBytes: number, headers: Record<string, string>): Promise<{ status: number; written: number; ms: number }> {
+function streamBody(
+  path: string,
+  totalBytes: number,
+  headers: Record<string, string>,
+): Promise<{ status: number; written: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let written = 0;
@@ -221,13 +236,24 @@ test('[BODY CAP] the sandbox webhook refuses a body over 1 MB with 413, without 
   // Large enough that socket buffers cannot swallow it all while a server that refuses by
   // Content-Length reads nothing.
   const declaredBytes = 64 * 1024 * 1024;
-  const declared = await streamBody('/api/payments/sandbox/webhook', declaredBytes, { ...headers, 'content-length': String(declaredBytes) });
+  const declared = await streamBody('/api/payments/sandbox/webhook', declaredBytes, {
+    ...headers,
+    'content-length': String(declaredBytes),
+  });
   expect.soft(declared.status, 'with Content-Length: 64 MB').toBe(413);
   expect.soft(declared.written, 'bytes sent before the answer came').toBeLessThan(declaredBytes);
   figures(test.info(), { 'body-cap probes': 2 });
 });
 
-const MASS_ASSIGNMENT = { role: 'admin', isAdmin: 'true', blocked: 'false', id: '1', userId: '1', status: 'active', createdAt: '2000-01-01T00:00:00Z' };
+const MASS_ASSIGNMENT = {
+  role: 'admin',
+  isAdmin: 'true',
+  blocked: 'false',
+  id: '1',
+  userId: '1',
+  status: 'active',
+  createdAt: '2000-01-01T00:00:00Z',
+};
 
 test('[MASS ASSIGNMENT] fields a form does not have change nothing: a sign-up asking to be admin is a buyer', async () => {
   let tried = 0;
@@ -237,21 +263,36 @@ test('[MASS ASSIGNMENT] fields a form does not have change nothing: a sign-up as
       const before = await rowCounts();
       const answer = await callAction(
         signUp(),
-        { name: `越权测试${index}`, phone, password: 'mass-assign-2026', confirmPassword: 'mass-assign-2026', ...MASS_ASSIGNMENT },
+        {
+          name: `越权测试${index}`,
+          phone,
+          password: 'mass-assign-2026',
+          confirmPassword: 'mass-assign-2026',
+          ...MASS_ASSIGNMENT,
+        },
         { encoding },
       );
       tried++;
       expect(answer.status, answer.body.slice(0, 300)).toBeLessThan(500);
       const session = sessionFrom(answer);
-      expect(session, `the sign-up succeeds and signs in: ${classify(answer)} ${answer.body.slice(0, 200)}`).toBeTruthy();
+      expect(
+        session,
+        `the sign-up succeeds and signs in: ${classify(answer)} ${answer.body.slice(0, 200)}`,
+      ).toBeTruthy();
       expect(await sessionOf(session!)).toMatchObject({ user: { role: 'buyer' } });
-      expect((await fetch(`${BASE_URL}/admin`, { headers: { cookie: session! }, redirect: 'manual' })).status).toBe(403);
+      expect((await fetch(`${BASE_URL}/admin`, { headers: { cookie: session! }, redirect: 'manual' })).status).toBe(
+        403,
+      );
       const after = await rowCounts();
       expect(after, 'one new user and nothing else').toEqual({ ...before, users: (before.users ?? 0) + 1 });
     });
   }
   const { otherBuyer } = securityFixtures();
-  const answer = await callAction(signIn(), { identifier: otherBuyer.phone, password: otherBuyer.password, ...MASS_ASSIGNMENT }, { encoding: 'json' });
+  const answer = await callAction(
+    signIn(),
+    { identifier: otherBuyer.phone, password: otherBuyer.password, ...MASS_ASSIGNMENT },
+    { encoding: 'json' },
+  );
   tried++;
   const session = sessionFrom(answer);
   expect(session).toBeTruthy();
@@ -274,7 +315,12 @@ test("[AUTH.JS] Auth.js's own routes answer junk with a 4xx or a redirect, never
   ];
   for (const [method, path, headers] of junk) {
     for (const role of ['anonymous', 'buyer'] as const) {
-      const answer = await send(path, { method, role, headers, body: method === 'POST' ? 'identifier=%00&password=x&csrfToken=forged' : undefined });
+      const answer = await send(path, {
+        method,
+        role,
+        headers,
+        body: method === 'POST' ? 'identifier=%00&password=x&csrfToken=forged' : undefined,
+      });
       expect.soft(answer.status, `${method} ${path} as ${role}: ${answer.body.slice(0, 200)}`).toBeLessThan(500);
       const location = answer.headers.get('location');
       if (location) expect.soft(browserResolves(location).origin, `${method} ${path} → ${location}`).toBe(BASE_URL);

@@ -1,9 +1,23 @@
 import { expect, test } from '@playwright/test';
 import { authorisationMatrix, type Probe } from './authorisation-matrix';
-import { callAction, classify, discoveredAction, discoverSurface, figures, ROLES, rowCounts, send, securityFixtures, type Answer, type Role, type Surface } from './support';
+import {
+  callAction,
+  classify,
+  discoveredAction,
+  discoverSurface,
+  figures,
+  ROLES,
+  rowCounts,
+  send,
+  securityFixtures,
+  type Answer,
+  type Role,
+  type Surface,
+} from './support';
 
 function probeAs(probe: Probe, item: Surface, role: Role): Promise<Answer> {
-  if (!('action' in probe)) return send(probe.path(), { method: probe.method, role, headers: probe.headers, body: probe.body?.() });
+  if (!('action' in probe))
+    return send(probe.path(), { method: probe.method, role, headers: probe.headers, body: probe.body?.() });
   if (item.kind !== 'action') throw new Error(`${item.key}: an action probe for a ${item.kind}`);
   return callAction({ id: item.id, page: probe.page() }, probe.arg(), { encoding: probe.encoding, role });
 }
@@ -11,8 +25,14 @@ function probeAs(probe: Probe, item: Surface, role: Role): Promise<Answer> {
 test('[MATRIX] every discovered page, route and action has a row, and every row is still in the build', () => {
   const discovered = discoverSurface().map((item) => item.key);
   const classified = Object.keys(authorisationMatrix);
-  expect(discovered.filter((key) => !classified.includes(key)), 'discovered but not classified in e2e/security/authorisation-matrix.ts').toEqual([]);
-  expect(classified.filter((key) => !discovered.includes(key)), 'classified but no longer in the build').toEqual([]);
+  expect(
+    discovered.filter((key) => !classified.includes(key)),
+    'discovered but not classified in e2e/security/authorisation-matrix.ts',
+  ).toEqual([]);
+  expect(
+    classified.filter((key) => !discovered.includes(key)),
+    'classified but no longer in the build',
+  ).toEqual([]);
 });
 
 test("[IDOR] another buyer cannot read or settle a buyer's charge, even naming the payer's user id", async () => {
@@ -24,7 +44,11 @@ test("[IDOR] another buyer cannot read or settle a buyer's charge, even naming t
   let tried = 0;
   for (const encoding of ['json', 'multipart', 'no-js-form'] as const) {
     for (const outcome of ['succeeded', 'failed']) {
-      const answer = await callAction(action, { reference: f.pendingReference, outcome, userId: String(f.buyer.id), user: String(f.buyer.id) }, { encoding, role: 'otherBuyer' });
+      const answer = await callAction(
+        action,
+        { reference: f.pendingReference, outcome, userId: String(f.buyer.id), user: String(f.buyer.id) },
+        { encoding, role: 'otherBuyer' },
+      );
       tried++;
       expect(answer.status, `${encoding} ${outcome}: ${answer.body.slice(0, 200)}`).toBeLessThan(500);
       expect(classify(answer), `${encoding} ${outcome}`).not.toContain('applied');
@@ -55,10 +79,14 @@ test('[MATRIX] each role gets exactly its row of the authorisation matrix', asyn
       const answer = await probeAs(row.probe, item, role);
       probes++;
       const got = classify(answer);
-      if (got !== row.expect[role]) mismatches.push(`${key} as ${role}: expected ${row.expect[role]}, got ${got} (${answer.body.slice(0, 160).replace(/\s+/g, ' ')})`);
+      if (got !== row.expect[role])
+        mismatches.push(
+          `${key} as ${role}: expected ${row.expect[role]}, got ${got} (${answer.body.slice(0, 160).replace(/\s+/g, ' ')})`,
+        );
       if (!row.writes?.includes(role)) {
         const after = await rowCounts();
-        if (JSON.stringify(after) !== JSON.stringify(before)) mismatches.push(`${key} as ${role}: changed row counts ${JSON.stringify(diff(before, after))}`);
+        if (JSON.stringify(after) !== JSON.stringify(before))
+          mismatches.push(`${key} as ${role}: changed row counts ${JSON.stringify(diff(before, after))}`);
       }
     }
   }
@@ -67,5 +95,9 @@ test('[MATRIX] each role gets exactly its row of the authorisation matrix', asyn
 });
 
 function diff(before: Record<string, number>, after: Record<string, number>) {
-  return Object.fromEntries(Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]).map((table) => [table, `${before[table]} → ${after[table]}`]));
+  return Object.fromEntries(
+    Object.keys({ ...before, ...after })
+      .filter((table) => before[table] !== after[table])
+      .map((table) => [table, `${before[table]} → ${after[table]}`]),
+  );
 }

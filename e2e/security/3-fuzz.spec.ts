@@ -50,7 +50,8 @@ class Run {
     for (const kind of inputKinds(input)) this.count(`inputs: ${kind}`);
     const reason = unacceptable(answer);
     const key = `${target} ${role} ${how} ${reason}`;
-    if (reason && !this.failures.has(key)) this.failures.set(key, { target, role, how, reason, example: describe(input) });
+    if (reason && !this.failures.has(key))
+      this.failures.set(key, { target, role, how, reason, example: describe(input) });
   }
 
   async unchangedRows(target: string, role: Role, how: string, body: () => Promise<void>) {
@@ -71,36 +72,51 @@ class Run {
 
   report(testInfo: { annotations: { type: string; description?: string }[] }) {
     figures(testInfo, this.counts);
-    const lines = [...this.failures.values()].map((f) => `${f.target} as ${f.role}, ${f.how}: ${f.reason}\n    e.g. ${f.example}`);
+    const lines = [...this.failures.values()].map(
+      (f) => `${f.target} as ${f.role}, ${f.how}: ${f.reason}\n    e.g. ${f.example}`,
+    );
     expect(lines, `FUZZ_SEED=${SEED} reproduces these:\n${lines.join('\n')}`).toEqual([]);
   }
 }
 
 /** A failing input, short enough to read: long strings keep their head and length. */
 function describe(input: unknown): string {
-  const text = JSON.stringify(input, (_, value: unknown) => (typeof value === 'string' && value.length > 80 ? `${value.slice(0, 40)}…(${value.length} chars)` : value));
+  const text = JSON.stringify(input, (_, value: unknown) =>
+    typeof value === 'string' && value.length > 80 ? `${value.slice(0, 40)}…(${value.length} chars)` : value,
+  );
   return text === undefined ? String(input) : text.slice(0, 600);
 }
 
 /** Each dynamic segment: one of its real examples, or hostile text. */
 function pathArbitrary(pattern: string): fc.Arbitrary<string> {
-  const segments = dynamicSegments(pattern).map((name) => fc.oneof(fc.constantFrom(...segmentExamples(name, pattern)), hostileSegment.map(encodeURIComponent)));
+  const segments = dynamicSegments(pattern).map((name) =>
+    fc.oneof(fc.constantFrom(...segmentExamples(name, pattern)), hostileSegment.map(encodeURIComponent)),
+  );
   return fc.tuple(...segments).map((values) => fillPath(pattern, values));
 }
 
-function routeBody(encoding: (typeof ROUTE_ENCODINGS)[number], arg: unknown): { body: BodyInit; headers: Record<string, string> } {
+function routeBody(
+  encoding: (typeof ROUTE_ENCODINGS)[number],
+  arg: unknown,
+): { body: BodyInit; headers: Record<string, string> } {
   switch (encoding) {
     case 'json':
       return { body: JSON.stringify(arg) ?? 'null', headers: { 'content-type': 'application/json' } };
     case 'urlencoded':
-      return { body: new URLSearchParams(asFields(arg)).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+      return {
+        body: new URLSearchParams(asFields(arg)).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      };
     case 'multipart': {
       const form = new FormData();
       for (const [field, value] of Object.entries(asFields(arg))) form.append(field, value);
       return { body: form, headers: {} };
     }
     case 'text':
-      return { body: typeof arg === 'string' ? arg : (JSON.stringify(arg) ?? ''), headers: { 'content-type': 'text/plain;charset=UTF-8' } };
+      return {
+        body: typeof arg === 'string' ? arg : (JSON.stringify(arg) ?? ''),
+        headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      };
   }
 }
 
@@ -119,7 +135,13 @@ test(`[FUZZ] every server action answers hostile input with a refusal, never a 5
       for (const encoding of ACTION_ENCODINGS) {
         await run.unchangedRows(action.key, role, encoding, async () => {
           for (const arg of run.sample(hostileArgument)) {
-            run.check(await callAction({ id: action.id, page }, arg, { encoding, role }), action.key, role, `action ${encoding}`, arg);
+            run.check(
+              await callAction({ id: action.id, page }, arg, { encoding, role }),
+              action.key,
+              role,
+              `action ${encoding}`,
+              arg,
+            );
           }
         });
       }
@@ -134,14 +156,23 @@ test(`[FUZZ] every route handler answers hostile requests with a refusal, never 
     for (const role of FUZZ_ROLES) {
       await run.unchangedRows(route.key, role, 'GET', async () => {
         for (const [path, query] of run.sample(fc.tuple(pathArbitrary(route.pattern), hostileQuery))) {
-          run.check(await send(`${path}?${new URLSearchParams(query)}`, { role }), route.key, role, 'route GET', { path, query });
+          run.check(await send(`${path}?${new URLSearchParams(query)}`, { role }), route.key, role, 'route GET', {
+            path,
+            query,
+          });
         }
       });
       for (const encoding of ROUTE_ENCODINGS) {
         await run.unchangedRows(route.key, role, `POST ${encoding}`, async () => {
           for (const [path, arg] of run.sample(fc.tuple(pathArbitrary(route.pattern), hostileArgument))) {
             const { body, headers } = routeBody(encoding, arg);
-            run.check(await send(path, { method: 'POST', role, body, headers }), route.key, role, `route POST ${encoding}`, arg);
+            run.check(
+              await send(path, { method: 'POST', role, body, headers }),
+              route.key,
+              role,
+              `route POST ${encoding}`,
+              arg,
+            );
           }
         });
       }
@@ -156,7 +187,10 @@ test(`[FUZZ] every page answers hostile paths and query strings without a 5xx ($
     for (const role of FUZZ_ROLES) {
       await run.unchangedRows(page.key, role, 'GET', async () => {
         for (const [path, query] of run.sample(fc.tuple(pathArbitrary(page.pattern), hostileQuery))) {
-          run.check(await send(`${path}?${new URLSearchParams(query)}`, { role }), page.key, role, 'page GET', { path, query });
+          run.check(await send(`${path}?${new URLSearchParams(query)}`, { role }), page.key, role, 'page GET', {
+            path,
+            query,
+          });
         }
       });
     }

@@ -24,7 +24,9 @@ test('[LIMITS] wrong passwords count per account whether the buyer is named by p
     const identifier = attempt % 2 === 0 ? buyer.phone : buyer.email;
     codes.push(code(await callAction(signIn(), { identifier, password: `wrong-${attempt}` }, { encoding: 'json' })));
   }
-  const right = code(await callAction(signIn(), { identifier: buyer.email, password: 'gavel-buyer' }, { encoding: 'json' }));
+  const right = code(
+    await callAction(signIn(), { identifier: buyer.email, password: 'gavel-buyer' }, { encoding: 'json' }),
+  );
   figures(test.info(), { 'rate-limit probes': codes.length + 1 });
   expect(codes.slice(0, 5), codes.join(', ')).toEqual(Array(5).fill('INVALID_CREDENTIALS'));
   expect(codes[5], 'the sixth guess, phone and email counted together').toBe('RATE_LIMITED');
@@ -34,11 +36,18 @@ test('[LIMITS] wrong passwords count per account whether the buyer is named by p
 test('[LIMITS] thirty parallel wrong passwords get no more than five evaluated', async () => {
   const buyer = DEMO_BUYERS[4]!;
   const codes = await Promise.all(
-    Array.from({ length: 30 }, (_, attempt) => callAction(signIn(), { identifier: buyer.phone, password: `parallel-${attempt}` }, { encoding: 'json' }).then(code)),
+    Array.from({ length: 30 }, (_, attempt) =>
+      callAction(signIn(), { identifier: buyer.phone, password: `parallel-${attempt}` }, { encoding: 'json' }).then(
+        code,
+      ),
+    ),
   );
   figures(test.info(), { 'rate-limit probes': codes.length });
   expect(codes.filter((value) => value === 'INVALID_CREDENTIALS').length, codes.join(', ')).toBeLessThanOrEqual(5);
-  expect(codes.filter((value) => value !== 'INVALID_CREDENTIALS' && value !== 'RATE_LIMITED'), codes.join(', ')).toEqual([]);
+  expect(
+    codes.filter((value) => value !== 'INVALID_CREDENTIALS' && value !== 'RATE_LIMITED'),
+    codes.join(', '),
+  ).toEqual([]);
 });
 
 test('[LIMITS] a new X-Forwarded-For on every guess does not reset the per-client limit', async () => {
@@ -48,7 +57,13 @@ test('[LIMITS] a new X-Forwarded-For on every guess does not reset the per-clien
     // What the trusted proxy forwards: the client's forged entries, then the address it saw.
     const spoofed = `203.0.113.${attempt + 1}, 10.0.0.${attempt + 1}, 127.0.0.1`;
     codes.push(
-      code(await callAction(signIn(), { identifier: `1370000${String(1000 + attempt)}`, password: 'guess-guess' }, { encoding: 'json', headers: { 'x-forwarded-for': spoofed, 'x-real-ip': '203.0.113.9' } })),
+      code(
+        await callAction(
+          signIn(),
+          { identifier: `1370000${String(1000 + attempt)}`, password: 'guess-guess' },
+          { encoding: 'json', headers: { 'x-forwarded-for': spoofed, 'x-real-ip': '203.0.113.9' } },
+        ),
+      ),
     );
   }
   figures(test.info(), { 'rate-limit probes': codes.length });
@@ -60,7 +75,15 @@ test('[LIMITS] sign-up is throttled per client: it cannot be used to test forty 
   const codes: string[] = [];
   for (let attempt = 0; attempt < 40; attempt++) {
     const phone = DEMO_BUYERS[attempt % DEMO_BUYERS.length]!.phone;
-    codes.push(code(await callAction(signUp(), { name: '探号', phone, password: 'probe-probe-1', confirmPassword: 'probe-probe-1' }, { encoding: 'json' })));
+    codes.push(
+      code(
+        await callAction(
+          signUp(),
+          { name: '探号', phone, password: 'probe-probe-1', confirmPassword: 'probe-probe-1' },
+          { encoding: 'json' },
+        ),
+      ),
+    );
   }
   figures(test.info(), { 'rate-limit probes': codes.length });
   expect(codes, codes.join(', ')).toContain('RATE_LIMITED');

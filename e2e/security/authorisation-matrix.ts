@@ -16,16 +16,38 @@ export type Probe =
 /** `writes`: the roles whose probe is allowed to change the database; every other probe must not. */
 type MatrixRow = { probe: Probe; expect: Record<Role, string>; why: string; writes?: Role[] };
 
-const everyone = (outcome: string): Record<Role, string> => ({ anonymous: outcome, blockedBuyer: outcome, admin: outcome, otherBuyer: outcome, buyer: outcome });
-const adminOnly: Record<Role, string> = { anonymous: 'login', blockedBuyer: 'login', admin: 'ok', otherBuyer: 'forbidden', buyer: 'forbidden' };
+const everyone = (outcome: string): Record<Role, string> => ({
+  anonymous: outcome,
+  blockedBuyer: outcome,
+  admin: outcome,
+  otherBuyer: outcome,
+  buyer: outcome,
+});
+const adminOnly: Record<Role, string> = {
+  anonymous: 'login',
+  blockedBuyer: 'login',
+  admin: 'ok',
+  otherBuyer: 'forbidden',
+  buyer: 'forbidden',
+};
 // A blocked buyer's session counts for nothing: they are treated as signed out.
-const signedOutOnly: Record<Role, string> = { anonymous: 'ok', blockedBuyer: 'ok', admin: 'redirect /', otherBuyer: 'redirect /', buyer: 'redirect /' };
+const signedOutOnly: Record<Role, string> = {
+  anonymous: 'ok',
+  blockedBuyer: 'ok',
+  admin: 'redirect /',
+  otherBuyer: 'redirect /',
+  buyer: 'redirect /',
+};
 const get = (path: string): Probe => ({ method: 'GET', path: () => path });
 const pendingPayPath = () => `/sandbox/pay/${securityFixtures().pendingReference}`;
 
 export const authorisationMatrix: Record<string, MatrixRow> = {
   '/': { probe: get('/'), expect: everyone('ok'), why: 'the public auction list' },
-  '/auctions/[id]': { probe: { method: 'GET', path: () => `/auctions/${securityFixtures().auctionId}` }, expect: everyone('ok'), why: 'a public auction' },
+  '/auctions/[id]': {
+    probe: { method: 'GET', path: () => `/auctions/${securityFixtures().auctionId}` },
+    expect: everyone('ok'),
+    why: 'a public auction',
+  },
   '/login': { probe: get('/login'), expect: signedOutOnly, why: 'sign-in form; a signed-in user is sent home' },
   '/signup': { probe: get('/signup'), expect: signedOutOnly, why: 'sign-up form; a signed-in user is sent home' },
   '/admin': { probe: get('/admin'), expect: adminOnly, why: 'back office' },
@@ -41,7 +63,11 @@ export const authorisationMatrix: Record<string, MatrixRow> = {
     expect: everyone('error 500'),
     why: "Next's own global error page, served with its 500 status when requested directly (framework behaviour)",
   },
-  '/api/auth/[...nextauth]': { probe: get('/api/auth/session'), expect: everyone('ok'), why: "Auth.js's session endpoint: each caller sees only their own" },
+  '/api/auth/[...nextauth]': {
+    probe: get('/api/auth/session'),
+    expect: everyone('ok'),
+    why: "Auth.js's session endpoint: each caller sees only their own",
+  },
   '/api/payments/sandbox/webhook': {
     probe: {
       method: 'POST',
@@ -53,9 +79,21 @@ export const authorisationMatrix: Record<string, MatrixRow> = {
     why: 'only a signed notification settles a charge; a session grants nothing',
   },
   '/api/tick': { probe: get('/api/tick'), expect: everyone('unauthenticated'), why: 'the cron bearer only' },
-  '/api/test/clock': { probe: get('/api/test/clock'), expect: everyone('unauthenticated'), why: 'test mode and the cron bearer only' },
-  '/api/test/row-counts': { probe: get('/api/test/row-counts'), expect: everyone('unauthenticated'), why: 'test mode and the cron bearer only' },
-  '/uploads/[...path]': { probe: get('/uploads/demo/auction-1-lot-1.svg'), expect: everyone('ok'), why: 'public images, like a CDN' },
+  '/api/test/clock': {
+    probe: get('/api/test/clock'),
+    expect: everyone('unauthenticated'),
+    why: 'test mode and the cron bearer only',
+  },
+  '/api/test/row-counts': {
+    probe: get('/api/test/row-counts'),
+    expect: everyone('unauthenticated'),
+    why: 'test mode and the cron bearer only',
+  },
+  '/uploads/[...path]': {
+    probe: get('/uploads/demo/auction-1-lot-1.svg'),
+    expect: everyone('ok'),
+    why: 'public images, like a CDN',
+  },
 
   'lib/i18n/set-locale.ts#setLocale': {
     probe: { action: true, page: () => '/', encoding: 'json', arg: () => 'en' },
@@ -73,12 +111,22 @@ export const authorisationMatrix: Record<string, MatrixRow> = {
     why: 'public: reaches validation whoever calls (empty input, so no throttle is touched)',
   },
   'app/(auth)/actions.ts#signUpAction': {
-    probe: { action: true, page: () => '/signup', encoding: 'json', arg: () => ({ name: '', phone: '', password: '', confirmPassword: '' }) },
+    probe: {
+      action: true,
+      page: () => '/signup',
+      encoding: 'json',
+      arg: () => ({ name: '', phone: '', password: '', confirmPassword: '' }),
+    },
     expect: everyone('invalid'),
     why: 'public: reaches validation whoever calls',
   },
   'app/(buyer)/sandbox/pay/[reference]/actions.ts#submitSandboxCharge': {
-    probe: { action: true, page: pendingPayPath, encoding: 'multipart', arg: () => ({ reference: securityFixtures().pendingReference, outcome: 'succeeded' }) },
+    probe: {
+      action: true,
+      page: pendingPayPath,
+      encoding: 'multipart',
+      arg: () => ({ reference: securityFixtures().pendingReference, outcome: 'succeeded' }),
+    },
     // A refusal returns nothing to the form (the page stays as it was); only the payer is sent on.
     expect: {
       anonymous: 'no result',

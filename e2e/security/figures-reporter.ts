@@ -20,7 +20,9 @@ export default class FiguresReporter implements Reporter {
   }
 
   onBegin() {
-    console.log(`Fuzz seed ${process.env.FUZZ_SEED} (replay a run with FUZZ_SEED=${process.env.FUZZ_SEED}), FUZZ_RUNS=${fuzzRuns()}`);
+    console.log(
+      `Fuzz seed ${process.env.FUZZ_SEED} (replay a run with FUZZ_SEED=${process.env.FUZZ_SEED}), FUZZ_RUNS=${fuzzRuns()}`,
+    );
   }
 
   onEnd() {

@@ -2,7 +2,14 @@ import path from 'node:path';
 
 export const BLOCKED_BUYER = { name: '封禁买家', phone: '13800000099', password: 'gavel-blocked' };
 
-export type FixtureUser = { id: number; phone: string; email: string | null; password: string; name: string; role: 'admin' | 'buyer' };
+export type FixtureUser = {
+  id: number;
+  phone: string;
+  email: string | null;
+  password: string;
+  name: string;
+  role: 'admin' | 'buyer';
+};
 
 /** What e2e/security/fixtures.ts prepared, read by the specs. */
 export type SecurityFixtures = {

@@ -25,7 +25,13 @@ runScript(async () => {
   const { db } = handle;
   const [blocked] = await db
     .insert(users)
-    .values({ name: BLOCKED_BUYER.name, phone: BLOCKED_BUYER.phone, passwordHash: await hashPassword(BLOCKED_BUYER.password), role: 'buyer', blocked: true })
+    .values({
+      name: BLOCKED_BUYER.name,
+      phone: BLOCKED_BUYER.phone,
+      passwordHash: await hashPassword(BLOCKED_BUYER.password),
+      role: 'buyer',
+      blocked: true,
+    })
     .returning({ id: users.id });
   const phones = [DEMO_ADMIN.phone, ...DEMO_BUYERS.map((buyer) => buyer.phone)];
   const rows = await db.select({ id: users.id, phone: users.phone }).from(users).where(inArray(users.phone, phones));
@@ -40,7 +46,14 @@ runScript(async () => {
   let pending: { payUrl: string; auctionId: number } | undefined;
   for (const auction of await db.select({ id: auctions.id }).from(auctions).orderBy(auctions.id)) {
     try {
-      const started = await startDepositPayment({ db, provider, userId: idOf(owner.phone), auctionId: auction.id, lotId: null, now: now() });
+      const started = await startDepositPayment({
+        db,
+        provider,
+        userId: idOf(owner.phone),
+        auctionId: auction.id,
+        lotId: null,
+        now: now(),
+      });
       pending = { payUrl: started.payUrl, auctionId: auction.id };
       break;
     } catch (error) {
@@ -54,10 +67,38 @@ runScript(async () => {
     .where(and(eq(payments.userId, idOf(owner.phone)), eq(payments.status, 'succeeded')))
     .limit(1);
   const fixtures: SecurityFixtures = {
-    admin: { id: idOf(DEMO_ADMIN.phone), phone: DEMO_ADMIN.phone, email: DEMO_ADMIN.email, password: DEMO_ADMIN.password, name: DEMO_ADMIN.name, role: 'admin' },
-    buyer: { id: idOf(owner.phone), phone: owner.phone, email: owner.email, password: DEMO_BUYER_PASSWORD, name: owner.name, role: 'buyer' },
-    otherBuyer: { id: idOf(other.phone), phone: other.phone, email: other.email, password: DEMO_BUYER_PASSWORD, name: other.name, role: 'buyer' },
-    blockedBuyer: { id: blocked.id, phone: BLOCKED_BUYER.phone, email: null, password: BLOCKED_BUYER.password, name: BLOCKED_BUYER.name, role: 'buyer' },
+    admin: {
+      id: idOf(DEMO_ADMIN.phone),
+      phone: DEMO_ADMIN.phone,
+      email: DEMO_ADMIN.email,
+      password: DEMO_ADMIN.password,
+      name: DEMO_ADMIN.name,
+      role: 'admin',
+    },
+    buyer: {
+      id: idOf(owner.phone),
+      phone: owner.phone,
+      email: owner.email,
+      password: DEMO_BUYER_PASSWORD,
+      name: owner.name,
+      role: 'buyer',
+    },
+    otherBuyer: {
+      id: idOf(other.phone),
+      phone: other.phone,
+      email: other.email,
+      password: DEMO_BUYER_PASSWORD,
+      name: other.name,
+      role: 'buyer',
+    },
+    blockedBuyer: {
+      id: blocked.id,
+      phone: BLOCKED_BUYER.phone,
+      email: null,
+      password: BLOCKED_BUYER.password,
+      name: BLOCKED_BUYER.name,
+      role: 'buyer',
+    },
     pendingReference: pending.payUrl.split('/').pop()!,
     paidReference: paid?.reference ?? null,
     auctionId: pending.auctionId,

@@ -23,7 +23,18 @@ const FORM_FIELDS = [
   'freezeAt',
 ];
 /** Fields no form has: a handler that stores what it is given would take these. */
-const MASS_ASSIGNMENT_FIELDS = ['role', 'userId', 'user_id', 'id', 'status', 'blocked', 'isAdmin', 'balance', 'paidAt', 'provider'];
+const MASS_ASSIGNMENT_FIELDS = [
+  'role',
+  'userId',
+  'user_id',
+  'id',
+  'status',
+  'blocked',
+  'isAdmin',
+  'balance',
+  'paidAt',
+  'provider',
+];
 
 const SHARP_STRINGS = [
   '',
@@ -51,12 +62,76 @@ const SHARP_STRINGS = [
   'bai@gavel.test',
   'seed-deposit-1',
 ];
-const HUGE_STRINGS = ['a'.repeat(20_000), 'a'.repeat(100_000), '茶'.repeat(30_000), '\u0000'.repeat(20_000), 'x\r\n'.repeat(7_000)];
-const MONEY = ['-1', '-0.01', '0.001', '0.5', '-0', '1e309', 'NaN', 'Infinity', '¥-5', '9007199254740993', '1,000.00', '0x10', '１００'];
-const DATES = ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00Z', '2026-02-30', '2026-13-01T25:61:00Z', 'yesterday', '1e20'];
-const ENUMS = ['succeeded', 'failed', 'SUCCEEDED', 'bogus', 'admin', 'buyer', 'en', 'zh-CN', 'xx', 'charge.succeeded', 'charge.refunded', 'live', 'ended'];
+const HUGE_STRINGS = [
+  'a'.repeat(20_000),
+  'a'.repeat(100_000),
+  '茶'.repeat(30_000),
+  '\u0000'.repeat(20_000),
+  'x\r\n'.repeat(7_000),
+];
+const MONEY = [
+  '-1',
+  '-0.01',
+  '0.001',
+  '0.5',
+  '-0',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '¥-5',
+  '9007199254740993',
+  '1,000.00',
+  '0x10',
+  '１００',
+];
+const DATES = [
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '+275760-09-13T00:00:00.000Z',
+  '-271821-04-20T00:00:00Z',
+  '2026-02-30',
+  '2026-13-01T25:61:00Z',
+  'yesterday',
+  '1e20',
+];
+const ENUMS = [
+  'succeeded',
+  'failed',
+  'SUCCEEDED',
+  'bogus',
+  'admin',
+  'buyer',
+  'en',
+  'zh-CN',
+  'xx',
+  'charge.succeeded',
+  'charge.refunded',
+  'live',
+  'ended',
+];
 
-const controlMix = fc.string({ unit: fc.constantFrom('\u0000', '\r', '\n', '\t', '\u001B', '\u202E', '\u200B', '\uFEFF', 'a', '茶', '😀', '\\', '/', '%', '<', '"', "'"), maxLength: 30 });
+const controlMix = fc.string({
+  unit: fc.constantFrom(
+    '\u0000',
+    '\r',
+    '\n',
+    '\t',
+    '\u001B',
+    '\u202E',
+    '\u200B',
+    '\uFEFF',
+    'a',
+    '茶',
+    '😀',
+    '\\',
+    '/',
+    '%',
+    '<',
+    '"',
+    "'",
+  ),
+  maxLength: 30,
+});
 
 const hostileText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...SHARP_STRINGS),
@@ -77,7 +152,11 @@ const wrongType: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.constantFrom(...FORM_FIELDS, ...MASS_ASSIGNMENT_FIELDS), hostileText, { maxKeys: 3 }),
 );
 
-const fieldName = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...FORM_FIELDS) }, { weight: 3, arbitrary: fc.constantFrom(...MASS_ASSIGNMENT_FIELDS) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
+const fieldName = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...FORM_FIELDS) },
+  { weight: 3, arbitrary: fc.constantFrom(...MASS_ASSIGNMENT_FIELDS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+);
 
 /**
  * One argument as a client could post it: mostly an object of form fields, each a hostile
@@ -88,7 +167,12 @@ export const hostileArgument: fc.Arbitrary<unknown> = fc.oneof(
   {
     weight: 8,
     arbitrary: fc
-      .tuple(fc.dictionary(fieldName, fc.oneof({ weight: 4, arbitrary: hostileText }, { weight: 1, arbitrary: wrongType }), { maxKeys: 8 }), fc.option(fc.tuple(fieldName, fc.constantFrom(...HUGE_STRINGS))))
+      .tuple(
+        fc.dictionary(fieldName, fc.oneof({ weight: 4, arbitrary: hostileText }, { weight: 1, arbitrary: wrongType }), {
+          maxKeys: 8,
+        }),
+        fc.option(fc.tuple(fieldName, fc.constantFrom(...HUGE_STRINGS))),
+      )
       .map(([fields, huge]) => (huge ? { ...fields, [huge[0]]: huge[1] } : fields)),
   },
   { weight: 1, arbitrary: wrongType },
@@ -96,7 +180,10 @@ export const hostileArgument: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Path segments and query values for GET fuzzing (URLs stay well under any header limit). */
-export const hostileSegment: fc.Arbitrary<string> = fc.oneof(hostileText, fc.constantFrom('a'.repeat(2_000), '..', '%2e%2e', '0', '-1', '1.5', '99999999999999999999'));
+export const hostileSegment: fc.Arbitrary<string> = fc.oneof(
+  hostileText,
+  fc.constantFrom('a'.repeat(2_000), '..', '%2e%2e', '0', '-1', '1.5', '99999999999999999999'),
+);
 
 export const hostileQuery: fc.Arbitrary<Record<string, string>> = fc.dictionary(fieldName, hostileText, { maxKeys: 5 });
 

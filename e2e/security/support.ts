@@ -71,7 +71,12 @@ const MAX_HEADER_BYTES = 256 * 1024;
 
 export async function send(
   pathAndQuery: string,
-  { method = 'GET', headers = {}, body, role = 'anonymous' }: { method?: string; headers?: Record<string, string>; body?: BodyInit; role?: Role } = {},
+  {
+    method = 'GET',
+    headers = {},
+    body,
+    role = 'anonymous',
+  }: { method?: string; headers?: Record<string, string>; body?: BodyInit; role?: Role } = {},
 ): Promise<Answer> {
   const cookie = await sessionCookie(role);
   // Request serialises FormData and URLSearchParams exactly as fetch would, boundary included.
@@ -87,16 +92,29 @@ export async function send(
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port: PORT, path: new URL(prepared.url).pathname + new URL(prepared.url).search, method, headers: requestHeaders, maxHeaderSize: MAX_HEADER_BYTES },
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        path: new URL(prepared.url).pathname + new URL(prepared.url).search,
+        method,
+        headers: requestHeaders,
+        maxHeaderSize: MAX_HEADER_BYTES,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           const answerHeaders = new Headers();
           for (const [name, value] of Object.entries(response.headers)) {
-            for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) answerHeaders.append(name, item);
+            for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
+              answerHeaders.append(name, item);
           }
-          resolve({ status: response.statusCode ?? 0, headers: answerHeaders, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started });
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: answerHeaders,
+            body: Buffer.concat(chunks).toString('utf8'),
+            ms: performance.now() - started,
+          });
         });
         response.on('error', reject);
       },
@@ -104,7 +122,13 @@ export async function send(
     request.on('error', (error: NodeJS.ErrnoException) => {
       // An answer whose headers no browser would take (a long value echoed into Location or
       // Set-Cookie) is judged like any other unacceptable answer rather than crashing the run.
-      if (error.code === 'HPE_HEADER_OVERFLOW') resolve({ status: 0, headers: new Headers(), body: `response headers over ${MAX_HEADER_BYTES / 1024} kB`, ms: performance.now() - started });
+      if (error.code === 'HPE_HEADER_OVERFLOW')
+        resolve({
+          status: 0,
+          headers: new Headers(),
+          body: `response headers over ${MAX_HEADER_BYTES / 1024} kB`,
+          ms: performance.now() - started,
+        });
       else reject(new Error(`${method} ${pathAndQuery.slice(0, 200)}: ${error.message}`));
     });
     request.end(payload);
@@ -119,7 +143,10 @@ export type Surface =
 
 function readJson<T>(file: string): T {
   const location = path.join('.next', file);
-  if (!fs.existsSync(location)) throw new Error(`No ${location}: the suite discovers its targets in the production build, run 'npm run build' first.`);
+  if (!fs.existsSync(location))
+    throw new Error(
+      `No ${location}: the suite discovers its targets in the production build, run 'npm run build' first.`,
+    );
   return JSON.parse(fs.readFileSync(location, 'utf8')) as T;
 }
 
@@ -129,9 +156,9 @@ function readJson<T>(file: string): T {
  */
 export function discoverSurface(): Surface[] {
   const routes = readJson<Record<string, string>>('app-path-routes-manifest.json');
-  const references = readJson<{ node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }> }>(
-    'server/server-reference-manifest.json',
-  );
+  const references = readJson<{
+    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+  }>('server/server-reference-manifest.json');
   const surface: Surface[] = Object.entries(routes).map(([entry, pattern]) => ({
     kind: entry.endsWith('/route') ? ('route' as const) : ('page' as const),
     key: pattern,
@@ -163,11 +190,30 @@ export function segmentExamples(name: string, pattern: string): string[] {
   const examples: Record<string, string[]> = {
     id: [String(f.auctionId), '1', '0', '-1', '1.5', '99999999999999999999'],
     reference: [f.pendingReference, ...(f.paidReference ? [f.paidReference] : []), 'sbx_ch_00000000000000000000'],
-    path: ['demo/auction-1-lot-1.svg', 'demo/missing.svg', '..%2F..%2Fpackage.json', 'demo/..%2F..%2Fpglite%2FPG_VERSION'],
-    nextauth: ['session', 'csrf', 'providers', 'signin', 'signout', 'callback/credentials', 'signin/credentials', 'error', 'callback/nope', 'webauthn-options/x'],
+    path: [
+      'demo/auction-1-lot-1.svg',
+      'demo/missing.svg',
+      '..%2F..%2Fpackage.json',
+      'demo/..%2F..%2Fpglite%2FPG_VERSION',
+    ],
+    nextauth: [
+      'session',
+      'csrf',
+      'providers',
+      'signin',
+      'signout',
+      'callback/credentials',
+      'signin/credentials',
+      'error',
+      'callback/nope',
+      'webauthn-options/x',
+    ],
   };
   const values = examples[name];
-  if (!values) throw new Error(`No test value for the dynamic segment [${name}] of ${pattern}: add examples to segmentExamples in e2e/security/support.ts`);
+  if (!values)
+    throw new Error(
+      `No test value for the dynamic segment [${name}] of ${pattern}: add examples to segmentExamples in e2e/security/support.ts`,
+    );
   return values;
 }
 
@@ -202,15 +248,26 @@ export type ActionEncoding = 'json' | 'multipart' | 'no-js-form';
 export function callAction(
   action: { id: string; page: string },
   arg: unknown,
-  { encoding, role = 'anonymous', headers = {} }: { encoding: ActionEncoding; role?: Role; headers?: Record<string, string> },
+  {
+    encoding,
+    role = 'anonymous',
+    headers = {},
+  }: { encoding: ActionEncoding; role?: Role; headers?: Record<string, string> },
 ): Promise<Answer> {
   if (encoding === 'json') {
     return send(action.page, {
       method: 'POST',
       role,
-      headers: { 'next-action': action.id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', ...headers },
+      headers: {
+        'next-action': action.id,
+        'content-type': 'text/plain;charset=UTF-8',
+        accept: 'text/x-component',
+        ...headers,
+      },
       // React's encodeReply escapes a leading `$` (its reference marker) by doubling it.
-      body: JSON.stringify([arg], (_, value: unknown) => (typeof value === 'string' && value.startsWith('$') ? `$${value}` : value)),
+      body: JSON.stringify([arg], (_, value: unknown) =>
+        typeof value === 'string' && value.startsWith('$') ? `$${value}` : value,
+      ),
     });
   }
   const form = new FormData();
@@ -231,7 +288,9 @@ export function callAction(
 /** A form can only carry strings: anything else is posted as the text a browser would send. */
 export function asFields(arg: unknown): Record<string, string> {
   if (!arg || typeof arg !== 'object' || Array.isArray(arg)) return { value: String(arg) };
-  return Object.fromEntries(Object.entries(arg).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value) ?? '']));
+  return Object.fromEntries(
+    Object.entries(arg).map(([key, value]) => [key, typeof value === 'string' ? value : (JSON.stringify(value) ?? '')]),
+  );
 }
 
 type ActionResult = { ok: boolean; code?: string; error?: string };
@@ -283,7 +342,15 @@ export function classify(answer: Answer): string {
 }
 
 function codeStatus(code: string | undefined): number {
-  const statuses: Record<string, number> = { VALIDATION: 400, UNAUTHENTICATED: 401, INVALID_CREDENTIALS: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };
+  const statuses: Record<string, number> = {
+    VALIDATION: 400,
+    UNAUTHENTICATED: 401,
+    INVALID_CREDENTIALS: 401,
+    FORBIDDEN: 403,
+    NOT_FOUND: 404,
+    CONFLICT: 409,
+    RATE_LIMITED: 429,
+  };
   return statuses[code ?? ''] ?? 0;
 }
 
@@ -295,7 +362,8 @@ export function unacceptable(answer: Answer): string | null {
   if (result?.code === 'INTERNAL') return 'action answered INTERNAL';
   if (result && !result.ok && !result.error) return 'action refused without a message';
   // Next itself answers a method the route does not export with an empty 405: the status is the message.
-  if (answer.status >= 400 && answer.status !== 405 && answer.body.trim().length === 0) return `HTTP ${answer.status} without a message`;
+  if (answer.status >= 400 && answer.status !== 405 && answer.body.trim().length === 0)
+    return `HTTP ${answer.status} without a message`;
   return null;
 }
 
@@ -319,7 +387,10 @@ export async function advanceClock(ms: number): Promise<void> {
 }
 
 /** Figures for the closing summary (see figures-reporter.ts). */
-export function figures(testInfo: { annotations: { type: string; description?: string }[] }, counts: Record<string, number>) {
+export function figures(
+  testInfo: { annotations: { type: string; description?: string }[] },
+  counts: Record<string, number>,
+) {
   testInfo.annotations.push({ type: 'figures', description: JSON.stringify(counts) });
 }
 

@@ -36,7 +36,11 @@ describe('action wrappers', () => {
 
   it('refuses anonymous callers and buyers before looking at the input', async () => {
     const action = adminAction(schema, handler);
-    expect(await action({ title: '', amount: -1 })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', error: '请先登录' });
+    expect(await action({ title: '', amount: -1 })).toMatchObject({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+      error: '请先登录',
+    });
     session.user = buyer;
     expect(await action({ title: 'x', amount: 1 })).toMatchObject({ ok: false, code: 'FORBIDDEN', fieldErrors: {} });
     expect(handler).not.toHaveBeenCalled();
@@ -81,23 +85,35 @@ describe('action wrappers', () => {
     const conflict = publicAction(schema, async () => {
       throw new AppError('CONFLICT');
     });
-    expect(await conflict({ title: 'x', amount: 1 })).toMatchObject({ ok: false, code: 'CONFLICT', error: '操作冲突，请刷新后重试' });
+    expect(await conflict({ title: 'x', amount: 1 })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      error: '操作冲突，请刷新后重试',
+    });
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
     const broken = publicAction(schema, async () => {
       throw new Error('connection string postgres://secret@db');
     });
     const result = await broken({ title: 'x', amount: 1 });
     expect(result).toMatchObject({ ok: false, code: 'INTERNAL', requestId: expect.stringMatching(/^[0-9a-f]{12}$/) });
-    expect(result.ok === false && result.error).toBe(`服务器出错了，请稍后再试（错误编号 ${result.ok === false && result.requestId}）`);
+    expect(result.ok === false && result.error).toBe(
+      `服务器出错了，请稍后再试（错误编号 ${result.ok === false && result.requestId}）`,
+    );
     expect(JSON.stringify(result)).not.toContain('secret');
     consoleError.mockRestore();
   });
 
   it('logs a database failure by code, SQLSTATE and request id, without the statement parameters', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const driver = Object.assign(new Error('duplicate key value violates unique constraint "users_phone_key"'), { code: '23505', detail: 'Key (phone)=(13912345678) already exists.' });
+    const driver = Object.assign(new Error('duplicate key value violates unique constraint "users_phone_key"'), {
+      code: '23505',
+      detail: 'Key (phone)=(13912345678) already exists.',
+    });
     const broken = publicAction(schema, async () => {
-      throw new Error('Failed query: insert into "users" ("name", "password_hash") values ($1, $2)\nparams: 林一,$2b$10$abcdefghijklmnopqrstuv', { cause: driver });
+      throw new Error(
+        'Failed query: insert into "users" ("name", "password_hash") values ($1, $2)\nparams: 林一,$2b$10$abcdefghijklmnopqrstuv',
+        { cause: driver },
+      );
     });
     const result = await broken({ title: 'x', amount: 1 });
     const logged = consoleError.mock.calls.map((call) => call.map(String).join(' ')).join('\n');
@@ -110,7 +126,15 @@ describe('action wrappers', () => {
   it('answers VALIDATION, without calling the handler, to anything that is not the form', async () => {
     session.user = buyer;
     const action = buyerAction(schema, handler);
-    for (const raw of [undefined, null, 'title=x', 42, [{ title: 'x', amount: 1 }], new Map(), { title: { $gt: '' }, amount: 1 }]) {
+    for (const raw of [
+      undefined,
+      null,
+      'title=x',
+      42,
+      [{ title: 'x', amount: 1 }],
+      new Map(),
+      { title: { $gt: '' }, amount: 1 },
+    ]) {
       expect(await action(raw as never), String(raw)).toMatchObject({ ok: false, code: 'VALIDATION' });
     }
     expect(handler).not.toHaveBeenCalled();

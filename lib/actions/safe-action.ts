@@ -11,7 +11,15 @@ import { logUnexpectedError } from '@/lib/server/log-error';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; error: string; fieldErrors: FieldErrors; retryAfterSeconds?: number; params?: ErrorParams; requestId?: string };
+  | {
+      ok: false;
+      code: ErrorCode;
+      error: string;
+      fieldErrors: FieldErrors;
+      retryAfterSeconds?: number;
+      params?: ErrorParams;
+      requestId?: string;
+    };
 
 type Audience = 'public' | 'buyer' | 'admin';
 export type ActionContext<A extends Audience> = {
@@ -40,7 +48,10 @@ function zodFieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /** A `reason` parameter is itself a message key (e.g. why a coupon does not apply). */
-function translatedParams(params: ErrorParams | undefined, translate: (key: string) => string): ErrorParams | undefined {
+function translatedParams(
+  params: ErrorParams | undefined,
+  translate: (key: string) => string,
+): ErrorParams | undefined {
   if (!params?.reason) return params;
   return { ...params, reason: translate(`couponReasons.${params.reason}`) };
 }
@@ -56,7 +67,9 @@ async function failure(error: AppError, requestId?: string): Promise<ActionResul
   return {
     ok: false,
     code: error.code,
-    error: requestId ? t('errors.internalWithId', { requestId }) : t(`errors.${error.code}`, translatedParams(error.details.params, translate)),
+    error: requestId
+      ? t('errors.internalWithId', { requestId })
+      : t(`errors.${error.code}`, translatedParams(error.details.params, translate)),
     fieldErrors,
     ...(error.details.retryAfterSeconds ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
     ...(error.details.params ? { params: error.details.params } : {}),

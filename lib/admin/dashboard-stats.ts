@@ -30,28 +30,85 @@ const SOLD: readonly LotStatus[] = ['sold', 'paid', 'overdue'];
  * auction past its end counts as ended (its lots' winning bids in the turnover), an order
  * past its deadline no longer counts as waiting for payment.
  */
-export async function dashboardStats({ db, now, rules = DEFAULT_RULES }: { db: Executor; now: Date; rules?: LifecycleRules }): Promise<DashboardStats> {
+export async function dashboardStats({
+  db,
+  now,
+  rules = DEFAULT_RULES,
+}: {
+  db: Executor;
+  now: Date;
+  rules?: LifecycleRules;
+}): Promise<DashboardStats> {
   const first = <T>(rows: T[]) => rows[0];
-  const [settledAuctions, timedAuctions, buyers, held, turnover, waitingOrders, dueOrders, bidCount] = await Promise.all([
-    db.select({ status: auctions.status, n: count() }).from(auctions).where(notInArray(auctions.status, [...TIMED_AUCTION_STATUSES])).groupBy(auctions.status),
-    db.select({ id: auctions.id, ...auctionMachineColumns }).from(auctions).where(inArray(auctions.status, [...TIMED_AUCTION_STATUSES])),
-    db.select({ n: count() }).from(users).where(eq(users.role, 'buyer')).then(first),
-    // Frozen deposits are still held for the buyer until their orders settle.
-    db.select({ total: sum(deposits.balance).mapWith(Number) }).from(deposits).where(inArray(deposits.status, ['held', 'frozen'])).then(first),
-    db.select({ total: sum(auctions.totalPrice).mapWith(Number) }).from(auctions).where(eq(auctions.status, 'ended')).then(first),
-    // An unpaid order before its next deadline reads as stored; the others ask the machine.
-    db.select({ n: count() }).from(orders).where(and(inArray(orders.status, [...UNPAID]), gt(orders.nextTransitionAt, now))).then(first),
-    db.select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') }).from(orders).where(and(inArray(orders.status, [...UNPAID]), lte(orders.nextTransitionAt, now))),
-    db.select({ n: count() }).from(bids).then(first),
-  ]);
+  const [settledAuctions, timedAuctions, buyers, held, turnover, waitingOrders, dueOrders, bidCount] =
+    await Promise.all([
+      db
+        .select({ status: auctions.status, n: count() })
+        .from(auctions)
+        .where(notInArray(auctions.status, [...TIMED_AUCTION_STATUSES]))
+        .groupBy(auctions.status),
+      db
+        .select({ id: auctions.id, ...auctionMachineColumns })
+        .from(auctions)
+        .where(inArray(auctions.status, [...TIMED_AUCTION_STATUSES])),
+      db.select({ n: count() }).from(users).where(eq(users.role, 'buyer')).then(first),
+      // Frozen deposits are still held for the buyer until their orders settle.
+      db
+        .select({ total: sum(deposits.balance).mapWith(Number) })
+        .from(deposits)
+        .where(inArray(deposits.status, ['held', 'frozen']))
+        .then(first),
+      db
+        .select({ total: sum(auctions.totalPrice).mapWith(Number) })
+        .from(auctions)
+        .where(eq(auctions.status, 'ended'))
+        .then(first),
+      // An unpaid order before its next deadline reads as stored; the others ask the machine.
+      db
+        .select({ n: count() })
+        .from(orders)
+        .where(and(inArray(orders.status, [...UNPAID]), gt(orders.nextTransitionAt, now)))
+        .then(first),
+      db
+        .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
+        .from(orders)
+        .where(and(inArray(orders.status, [...UNPAID]), lte(orders.nextTransitionAt, now))),
+      db.select({ n: count() }).from(bids).then(first),
+    ]);
   const timed = timedAuctions.map((row) => ({ row, status: effectiveStatusOfRead(row, now) }));
   const endedLate = timed.filter(({ status }) => status === 'ended').map(({ row }) => row);
-  const lateLots = endedLate.length === 0 ? [] : await db.select().from(lots).where(inArray(lots.auctionId, endedLate.map((row) => row.id)));
+  const lateLots =
+    endedLate.length === 0
+      ? []
+      : await db
+          .select()
+          .from(lots)
+          .where(
+            inArray(
+              lots.auctionId,
+              endedLate.map((row) => row.id),
+            ),
+          );
   const lateTurnover = lateLots
-    .filter((lot) => SOLD.includes(effectiveLotStatus(lot.status, lotContextOf(lot, endedLate.find((row) => row.id === lot.auctionId)!), now)))
+    .filter((lot) =>
+      SOLD.includes(
+        effectiveLotStatus(
+          lot.status,
+          lotContextOf(
+            lot,
+            endedLate.find((row) => row.id === lot.auctionId)!,
+          ),
+          now,
+        ),
+      ),
+    )
     .reduce((total, lot) => total + (lot.dealPrice ?? lot.currentPrice ?? 0), 0);
-  const stillDue = dueOrders.filter((order) => (UNPAID as readonly string[]).includes(effectiveOrderStatus(order.status, orderContextOf(order, rules), now))).length;
-  const byStatus = (status: string) => timed.filter((entry) => entry.status === status).length + settledAuctions.filter((row) => row.status === status).reduce((total, row) => total + row.n, 0);
+  const stillDue = dueOrders.filter((order) =>
+    (UNPAID as readonly string[]).includes(effectiveOrderStatus(order.status, orderContextOf(order, rules), now)),
+  ).length;
+  const byStatus = (status: string) =>
+    timed.filter((entry) => entry.status === status).length +
+    settledAuctions.filter((row) => row.status === status).reduce((total, row) => total + row.n, 0);
   return {
     auctions: timed.length + settledAuctions.reduce((total, row) => total + row.n, 0),
     live: byStatus('live'),

@@ -18,7 +18,15 @@ export type AdminAuctionRow = {
  * Every auction, drafts included, newest schedule first. The status shown is the machine's
  * at `now`, not a late tick's.
  */
-export async function listAuctionsForAdmin({ db, page, now }: { db: Executor; page: PageRequest; now: Date }): Promise<Page<AdminAuctionRow>> {
+export async function listAuctionsForAdmin({
+  db,
+  page,
+  now,
+}: {
+  db: Executor;
+  page: PageRequest;
+  now: Date;
+}): Promise<Page<AdminAuctionRow>> {
   const [items, [total]] = await Promise.all([
     db
       .select({ id: auctions.id, title: auctions.title, totalPrice: auctions.totalPrice, ...auctionMachineColumns })

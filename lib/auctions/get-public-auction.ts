@@ -44,15 +44,32 @@ export type PublicAuction = {
  * A published auction with its lots as a buyer sees them at `now`, or null (drafts are not
  * found). Statuses are the machines' at `now`, so a late tick never shows a closed lot live.
  */
-export async function getPublicAuction({ db, auctionId, now, rules = DEFAULT_RULES }: { db: Executor; auctionId: number; now: Date; rules?: LifecycleRules }): Promise<PublicAuction | null> {
+export async function getPublicAuction({
+  db,
+  auctionId,
+  now,
+  rules = DEFAULT_RULES,
+}: {
+  db: Executor;
+  auctionId: number;
+  now: Date;
+  rules?: LifecycleRules;
+}): Promise<PublicAuction | null> {
   const [auction] = await db
     .select()
     .from(auctions)
     .where(and(eq(auctions.id, auctionId), inArray(auctions.status, PUBLIC_AUCTION_STATUSES)))
     .limit(1);
   if (!auction) return null;
-  const rows = await db.select().from(lots).where(eq(lots.auctionId, auctionId)).orderBy(asc(lots.position), asc(lots.id));
-  const lotOrders = await db.select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') }).from(orders).where(eq(orders.auctionId, auctionId));
+  const rows = await db
+    .select()
+    .from(lots)
+    .where(eq(lots.auctionId, auctionId))
+    .orderBy(asc(lots.position), asc(lots.id));
+  const lotOrders = await db
+    .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
+    .from(orders)
+    .where(eq(orders.auctionId, auctionId));
   const orderStatusOf = (lotId: number) => {
     const order = lotOrders.find((candidate) => candidate.lotId === lotId);
     return order ? effectiveOrderStatus(order.status, orderContextOf(order, rules), now) : null;
@@ -61,10 +78,18 @@ export async function getPublicAuction({ db, auctionId, now, rules = DEFAULT_RUL
     const context = lotContextOf(lot, auction);
     return lotStatusWithOrder(effectiveLotStatus(lot.status, context, now), orderStatusOf(lot.id), context, now);
   });
-  const lastLotEndsAt = rows.reduce((latest, lot) => (lot.endsAt && lot.endsAt > latest ? lot.endsAt : latest), auction.endsAt);
+  const lastLotEndsAt = rows.reduce(
+    (latest, lot) => (lot.endsAt && lot.endsAt > latest ? lot.endsAt : latest),
+    auction.endsAt,
+  );
   const status = effectiveAuctionStatus(
     auction.status,
-    { ...auction, lotCount: rows.length, openLots: lotStatuses.filter((s) => ['draft', 'scheduled', 'preview', 'live'].includes(s)).length, lastLotEndsAt },
+    {
+      ...auction,
+      lotCount: rows.length,
+      openLots: lotStatuses.filter((s) => ['draft', 'scheduled', 'preview', 'live'].includes(s)).length,
+      lastLotEndsAt,
+    },
     now,
   );
   return {

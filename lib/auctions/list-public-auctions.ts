@@ -24,7 +24,15 @@ export type PublicAuctionCard = {
  * Live first (ending soonest first), then preview and upcoming (starting soonest first), then
  * ended (latest first). The status shown is the machine's at `now`, not a late tick's.
  */
-export async function listPublicAuctions({ db, page, now }: { db: Executor; page: PageRequest; now: Date }): Promise<Page<PublicAuctionCard>> {
+export async function listPublicAuctions({
+  db,
+  page,
+  now,
+}: {
+  db: Executor;
+  page: PageRequest;
+  now: Date;
+}): Promise<Page<PublicAuctionCard>> {
   const visible = inArray(auctions.status, PUBLIC_AUCTION_STATUSES);
   const [items, [total]] = await Promise.all([
     db

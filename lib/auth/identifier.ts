@@ -6,7 +6,10 @@ const PHONE = /^1[3-9]\d{9}$/;
 export type Identifier = { kind: 'email'; value: string } | { kind: 'phone'; value: string };
 
 export function normalizePhone(input: string): string | null {
-  const digits = input.normalize('NFKC').replace(/[\s-]/g, '').replace(/^(\+86|0086)/, '');
+  const digits = input
+    .normalize('NFKC')
+    .replace(/[\s-]/g, '')
+    .replace(/^(\+86|0086)/, '');
   return PHONE.test(digits) ? digits : null;
 }
 

@@ -22,7 +22,17 @@ export const MAX_FAILURES_PER_IP = 20;
  * upsert, so parallel guesses cannot all read the same old count. Returns what to call when
  * the password was right: a success gives its attempt back, so only failures add up.
  */
-export async function reserveLoginAttempt({ db, account, ip, now }: { db: Executor; account: string; ip: string | null; now: Date }): Promise<() => Promise<void>> {
+export async function reserveLoginAttempt({
+  db,
+  account,
+  ip,
+  now,
+}: {
+  db: Executor;
+  account: string;
+  ip: string | null;
+  now: Date;
+}): Promise<() => Promise<void>> {
   const window = { windowMs: THROTTLE_WINDOW_MS };
   // Without a trusted address every caller would share the per-client buckets: a rival's five
   // guesses would lock the bidder out, or one guesser stop everybody's sign-in. Only the
@@ -41,6 +51,18 @@ export async function reserveLoginAttempt({ db, account, ip, now }: { db: Execut
 }
 
 /** An audit row per evaluated sign-in. */
-export async function recordLoginAttempt({ db, account, ip, now, succeeded }: { db: Executor; account: string; ip: string | null; now: Date; succeeded: boolean }) {
+export async function recordLoginAttempt({
+  db,
+  account,
+  ip,
+  now,
+  succeeded,
+}: {
+  db: Executor;
+  account: string;
+  ip: string | null;
+  now: Date;
+  succeeded: boolean;
+}) {
   await db.insert(loginAttempts).values({ identifier: account, ip: ip ?? UNKNOWN_CLIENT, succeeded, attemptedAt: now });
 }

@@ -15,9 +15,20 @@ const MINUTE = 60_000;
  * start: with 5 minutes, a bid at exactly end − 5 min extends and one a millisecond earlier
  * does not. The end never moves earlier, and never past `scheduledEndsAt` + cap.
  */
-export function extendedEnd({ endsAt, scheduledEndsAt, now, rules }: { endsAt: Date; scheduledEndsAt: Date; now: Date; rules: AntiSniping }): Date {
+export function extendedEnd({
+  endsAt,
+  scheduledEndsAt,
+  now,
+  rules,
+}: {
+  endsAt: Date;
+  scheduledEndsAt: Date;
+  now: Date;
+  rules: AntiSniping;
+}): Date {
   if (rules.windowMinutes <= 0 || now.getTime() < endsAt.getTime() - rules.windowMinutes * MINUTE) return endsAt;
   const wanted = now.getTime() + rules.extensionMinutes * MINUTE;
-  const capped = rules.capMinutes === null ? wanted : Math.min(wanted, scheduledEndsAt.getTime() + rules.capMinutes * MINUTE);
+  const capped =
+    rules.capMinutes === null ? wanted : Math.min(wanted, scheduledEndsAt.getTime() + rules.capMinutes * MINUTE);
   return capped > endsAt.getTime() ? new Date(capped) : endsAt;
 }

@@ -20,8 +20,13 @@ export function incrementAt(price: number, ladder: readonly LadderStep[]): numbe
 }
 
 /** The least a bid may be: the start price first, then the current price plus one increment. */
-export function minimumBid(lot: { currentPrice: number | null; startPrice: number }, ladder: readonly LadderStep[]): number {
-  return lot.currentPrice === null ? Math.max(lot.startPrice, 1) : lot.currentPrice + incrementAt(lot.currentPrice, ladder);
+export function minimumBid(
+  lot: { currentPrice: number | null; startPrice: number },
+  ladder: readonly LadderStep[],
+): number {
+  return lot.currentPrice === null
+    ? Math.max(lot.startPrice, 1)
+    : lot.currentPrice + incrementAt(lot.currentPrice, ladder);
 }
 
 /**
@@ -29,7 +34,10 @@ export function minimumBid(lot: { currentPrice: number | null; startPrice: numbe
  * (bid + its increment ≤ ceiling), or null. Searched band by band, since a ladder may
  * narrow its increment at a higher band and then `q + incrementAt(q)` is not monotone.
  */
-export function highestAnswerableBid({ from, to, ceiling }: { from: number; to: number; ceiling: number }, ladder: readonly LadderStep[]): number | null {
+export function highestAnswerableBid(
+  { from, to, ceiling }: { from: number; to: number; ceiling: number },
+  ladder: readonly LadderStep[],
+): number | null {
   let best: number | null = null;
   for (const [index, step] of ladder.entries()) {
     const low = Math.max(from, index === 0 ? 0 : step.minPrice);

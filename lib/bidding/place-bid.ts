@@ -1,6 +1,16 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { auctions, bids, deposits, incrementLadderSteps, lots, proxyBids, users, type Auction, type Lot } from '@/db/schema';
+import {
+  auctions,
+  bids,
+  deposits,
+  incrementLadderSteps,
+  lots,
+  proxyBids,
+  users,
+  type Auction,
+  type Lot,
+} from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { lotContextOf, scheduledEndOf } from '@/lib/lifecycle/lot-context';
 import { formatFen } from '@/lib/money';
@@ -52,39 +62,88 @@ async function lockBiddableLot(tx: Executor, lotId: number, userId: number, now:
   if (effectiveLotStatus(row.lot.status, context, now) !== 'live' || !lotEvent('live', context, { type: 'BID', now })) {
     throw new AppError('LOT_NOT_BIDDABLE', 'This lot is not taking bids');
   }
-  if (!row.covered) throw new AppError('DEPOSIT_REQUIRED', 'Pay the session deposit or this lot’s deposit before bidding');
+  if (!row.covered)
+    throw new AppError('DEPOSIT_REQUIRED', 'Pay the session deposit or this lot’s deposit before bidding');
   const steps = row.auction.incrementLadderId
-    ? await tx.select().from(incrementLadderSteps).where(eq(incrementLadderSteps.ladderId, row.auction.incrementLadderId)).orderBy(asc(incrementLadderSteps.minPrice))
+    ? await tx
+        .select()
+        .from(incrementLadderSteps)
+        .where(eq(incrementLadderSteps.ladderId, row.auction.incrementLadderId))
+        .orderBy(asc(incrementLadderSteps.minPrice))
     : [];
   return { lot: row.lot, auction: row.auction, ladder: steps.length > 0 ? steps : DEFAULT_LADDER };
 }
 
 /** BID_TOO_LOW with the least acceptable amount, for the form field that was too low. */
 function refuseBelow(minimum: number, field: 'amount' | 'maxAmount'): never {
-  throw new AppError('BID_TOO_LOW', `At least ${minimum} fen`, { params: { minimum: formatFen(minimum) }, fieldErrors: { [field]: ['bid.tooLow'] } });
+  throw new AppError('BID_TOO_LOW', `At least ${minimum} fen`, {
+    params: { minimum: formatFen(minimum) },
+    fieldErrors: { [field]: ['bid.tooLow'] },
+  });
 }
 
 /**
  * Writes the bids one request produced (the buyer's own, if any, and the proxies' answers)
  * and moves the lot on: price, leader, count, and the anti-sniping extension.
  */
-async function commitBids(tx: Executor, { lot, auction, ladder }: Locked, manual: { userId: number; amount: number } | null, now: Date): Promise<BidOutcome> {
-  const proxies = await tx.select().from(proxyBids).where(and(eq(proxyBids.lotId, lot.id), eq(proxyBids.active, true)));
-  const { bids: placed, state } = resolveProxies({ currentPrice: lot.currentPrice, leaderId: lot.leaderId, startPrice: lot.startPrice }, proxies, ladder, now, manual);
+async function commitBids(
+  tx: Executor,
+  { lot, auction, ladder }: Locked,
+  manual: { userId: number; amount: number } | null,
+  now: Date,
+): Promise<BidOutcome> {
+  const proxies = await tx
+    .select()
+    .from(proxyBids)
+    .where(and(eq(proxyBids.lotId, lot.id), eq(proxyBids.active, true)));
+  const { bids: placed, state } = resolveProxies(
+    { currentPrice: lot.currentPrice, leaderId: lot.leaderId, startPrice: lot.startPrice },
+    proxies,
+    ladder,
+    now,
+    manual,
+  );
   const endsAt = lot.endsAt ?? auction.endsAt;
   if (placed.length === 0 || state.currentPrice === null || state.leaderId === null) {
-    return { lotId: lot.id, currentPrice: lot.currentPrice ?? 0, leaderId: lot.leaderId ?? 0, bidCount: lot.bidCount, endsAt, placed };
+    return {
+      lotId: lot.id,
+      currentPrice: lot.currentPrice ?? 0,
+      leaderId: lot.leaderId ?? 0,
+      bidCount: lot.bidCount,
+      endsAt,
+      placed,
+    };
   }
-  await tx.insert(bids).values(placed.map((bid) => ({ lotId: lot.id, userId: bid.userId, amount: bid.amount, isProxy: bid.isProxy, placedAt: now })));
+  await tx
+    .insert(bids)
+    .values(
+      placed.map((bid) => ({
+        lotId: lot.id,
+        userId: bid.userId,
+        amount: bid.amount,
+        isProxy: bid.isProxy,
+        placedAt: now,
+      })),
+    );
   const extended = extendedEnd({
     endsAt,
     scheduledEndsAt: scheduledEndOf(lot, auction),
     now,
-    rules: { windowMinutes: auction.antiSnipingMinutes, extensionMinutes: auction.antiSnipingExtensionMinutes, capMinutes: auction.antiSnipingCapMinutes },
+    rules: {
+      windowMinutes: auction.antiSnipingMinutes,
+      extensionMinutes: auction.antiSnipingExtensionMinutes,
+      capMinutes: auction.antiSnipingCapMinutes,
+    },
   });
   const [updated] = await tx
     .update(lots)
-    .set({ currentPrice: state.currentPrice, leaderId: state.leaderId, bidCount: sql`${lots.bidCount} + ${placed.length}`, endsAt: extended, nextTransitionAt: extended })
+    .set({
+      currentPrice: state.currentPrice,
+      leaderId: state.leaderId,
+      bidCount: sql`${lots.bidCount} + ${placed.length}`,
+      endsAt: extended,
+      nextTransitionAt: extended,
+    })
     .where(eq(lots.id, lot.id))
     .returning();
   const floor = minimumBid(state, ladder);
@@ -92,14 +151,28 @@ async function commitBids(tx: Executor, { lot, auction, ladder }: Locked, manual
   await tx
     .update(proxyBids)
     .set({ active: false })
-    .where(and(eq(proxyBids.lotId, lot.id), eq(proxyBids.active, true), sql`${proxyBids.maxAmount} < ${floor}`, sql`${proxyBids.userId} <> ${state.leaderId}`));
+    .where(
+      and(
+        eq(proxyBids.lotId, lot.id),
+        eq(proxyBids.active, true),
+        sql`${proxyBids.maxAmount} < ${floor}`,
+        sql`${proxyBids.userId} <> ${state.leaderId}`,
+      ),
+    );
   if (extended > endsAt) {
     await tx
       .update(auctions)
       .set({ nextTransitionAt: sql`greatest(${auctions.nextTransitionAt}, ${extended.toISOString()}::timestamptz)` })
       .where(and(eq(auctions.id, auction.id), inArray(auctions.status, ['live', 'preview', 'scheduled'])));
   }
-  return { lotId: lot.id, currentPrice: state.currentPrice, leaderId: state.leaderId, bidCount: updated!.bidCount, endsAt: extended, placed };
+  return {
+    lotId: lot.id,
+    currentPrice: state.currentPrice,
+    leaderId: state.leaderId,
+    bidCount: updated!.bidCount,
+    endsAt: extended,
+    placed,
+  };
 }
 
 /**
@@ -108,7 +181,19 @@ async function commitBids(tx: Executor, { lot, auction, ladder }: Locked, manual
  * increment; never over one's own leading bid (ALREADY_LEADING). Proxy maxima answer in
  * the same transaction; a bid equal to an earlier maximum leaves that maximum in the lead.
  */
-export async function placeBid({ db, userId, lotId, amount, now }: { db: Database; userId: number; lotId: number; amount: number; now: Date }): Promise<BidOutcome> {
+export async function placeBid({
+  db,
+  userId,
+  lotId,
+  amount,
+  now,
+}: {
+  db: Database;
+  userId: number;
+  lotId: number;
+  amount: number;
+  now: Date;
+}): Promise<BidOutcome> {
   await consumeRateLimit(db, `bid:${userId}`, now, BID_RATE_LIMIT);
   return withRetry(() =>
     db.transaction(async (tx) => {
@@ -127,7 +212,19 @@ export async function placeBid({ db, userId, lotId, amount, now }: { db: Databas
  * ladder. A new or changed maximum takes its time from now, so between equal maxima the
  * earlier one wins.
  */
-export async function setProxyBid({ db, userId, lotId, maxAmount, now }: { db: Database; userId: number; lotId: number; maxAmount: number; now: Date }): Promise<BidOutcome> {
+export async function setProxyBid({
+  db,
+  userId,
+  lotId,
+  maxAmount,
+  now,
+}: {
+  db: Database;
+  userId: number;
+  lotId: number;
+  maxAmount: number;
+  now: Date;
+}): Promise<BidOutcome> {
   await consumeRateLimit(db, `bid:${userId}`, now, BID_RATE_LIMIT);
   return withRetry(() =>
     db.transaction(async (tx) => {
@@ -137,7 +234,10 @@ export async function setProxyBid({ db, userId, lotId, maxAmount, now }: { db: D
       await tx
         .insert(proxyBids)
         .values({ lotId, userId, maxAmount, setAt: now })
-        .onConflictDoUpdate({ target: [proxyBids.lotId, proxyBids.userId], set: { maxAmount, setAt: now, active: true } });
+        .onConflictDoUpdate({
+          target: [proxyBids.lotId, proxyBids.userId],
+          set: { maxAmount, setAt: now, active: true },
+        });
       return commitBids(tx, locked, null, now);
     }),
   );

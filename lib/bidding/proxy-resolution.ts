@@ -49,7 +49,8 @@ export function resolveProxies(
 ): { bids: SystemBid[]; state: PriceState } {
   const bids: SystemBid[] = [];
   let current = { ...state };
-  const record = (contender: Contender, amount: number) => bids.push({ userId: contender.userId, amount, isProxy: !contender.fixed });
+  const record = (contender: Contender, amount: number) =>
+    bids.push({ userId: contender.userId, amount, isProxy: !contender.fixed });
   for (let round = 0; round < proxies.length + 2; round++) {
     const floor = minimumBid(current, ladder);
     const challenger: Contender | undefined =
@@ -57,7 +58,10 @@ export function resolveProxies(
         ? { userId: manual.userId, maxAmount: manual.amount, setAt: now, id: LAST, fixed: true }
         : proxies
             .filter((p) => p.userId !== current.leaderId && p.maxAmount >= floor)
-            .reduce<Contender | undefined>((best, p) => (best === undefined || stronger(p, best) ? { ...p, fixed: false } : best), undefined);
+            .reduce<Contender | undefined>(
+              (best, p) => (best === undefined || stronger(p, best) ? { ...p, fixed: false } : best),
+              undefined,
+            );
     if (!challenger) break;
     const price = current.currentPrice;
     if (current.leaderId === null || price === null) {
@@ -70,7 +74,9 @@ export function resolveProxies(
     const defender: Contender = leaderProxy
       ? { ...leaderProxy, fixed: false }
       : { userId: current.leaderId, maxAmount: price, setAt: now, id: LAST, fixed: true };
-    current = stronger(challenger, defender) ? challengerWins(challenger, defender, floor) : leaderHolds(defender, challenger, floor);
+    current = stronger(challenger, defender)
+      ? challengerWins(challenger, defender, floor)
+      : leaderHolds(defender, challenger, floor);
   }
   return { bids, state: current };
 
@@ -80,7 +86,11 @@ export function resolveProxies(
       return { ...current, currentPrice: winner.maxAmount, leaderId: winner.userId };
     }
     const final = Math.min(winner.maxAmount, Math.max(floor, leader.maxAmount + incrementAt(leader.maxAmount, ladder)));
-    if (!leader.fixed && leader.maxAmount >= minimumBid({ ...current, currentPrice: floor }, ladder) && final >= leader.maxAmount + incrementAt(leader.maxAmount, ladder)) {
+    if (
+      !leader.fixed &&
+      leader.maxAmount >= minimumBid({ ...current, currentPrice: floor }, ladder) &&
+      final >= leader.maxAmount + incrementAt(leader.maxAmount, ladder)
+    ) {
       record(winner, floor);
       record(leader, leader.maxAmount);
     }
@@ -95,7 +105,9 @@ export function resolveProxies(
       record(leader, answer);
       return { ...current, currentPrice: answer };
     }
-    const shown = loser.fixed ? null : highestAnswerableBid({ from: floor, to: loser.maxAmount, ceiling: leader.maxAmount }, ladder);
+    const shown = loser.fixed
+      ? null
+      : highestAnswerableBid({ from: floor, to: loser.maxAmount, ceiling: leader.maxAmount }, ladder);
     if (shown !== null) {
       record(loser, shown);
       record(leader, leader.maxAmount);

@@ -15,13 +15,22 @@ describe('coupon refusals', () => {
     const soldOut = couponExhausted('soldOut');
     expect([expired.details.params, soldOut.details.params]).toEqual([{ reason: 'expired' }, { reason: 'soldOut' }]);
     // As the action wrapper renders them: the reason is itself a message key.
-    expect(t(`errors.${expired.code}`, { reason: t('couponReasons.expired') })).toContain(messages.couponReasons.expired);
-    expect(t(`errors.${soldOut.code}`, { reason: t('couponReasons.soldOut') })).toContain(messages.couponReasons.soldOut);
+    expect(t(`errors.${expired.code}`, { reason: t('couponReasons.expired') })).toContain(
+      messages.couponReasons.expired,
+    );
+    expect(t(`errors.${soldOut.code}`, { reason: t('couponReasons.soldOut') })).toContain(
+      messages.couponReasons.soldOut,
+    );
   });
 
   it('a coupon is valid from validFrom, up to but not at validUntil, while active', () => {
     const coupon = { status: 'active' as const, validFrom: new Date(1_000), validUntil: new Date(2_000) };
-    expect([999, 1_000, 1_999, 2_000].map((ms) => validityRefusal(coupon, new Date(ms)))).toEqual(['notStarted', null, null, 'expired']);
+    expect([999, 1_000, 1_999, 2_000].map((ms) => validityRefusal(coupon, new Date(ms)))).toEqual([
+      'notStarted',
+      null,
+      null,
+      'expired',
+    ]);
     expect(validityRefusal({ ...coupon, status: 'disabled' }, new Date(1_500))).toBe('disabled');
   });
 });

@@ -2,7 +2,17 @@ import type { Coupon } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 
 /** Why a coupon is refused: each is a `couponReasons.*` message key. */
-export const COUPON_REASONS = ['notFound', 'notAvailable', 'disabled', 'notStarted', 'expired', 'belowThreshold', 'wrongAuction', 'soldOut', 'perUserLimit'] as const;
+export const COUPON_REASONS = [
+  'notFound',
+  'notAvailable',
+  'disabled',
+  'notStarted',
+  'expired',
+  'belowThreshold',
+  'wrongAuction',
+  'soldOut',
+  'perUserLimit',
+] as const;
 export type CouponReason = (typeof COUPON_REASONS)[number];
 
 type Validity = Pick<Coupon, 'status' | 'validFrom' | 'validUntil'>;

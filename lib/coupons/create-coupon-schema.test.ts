@@ -36,10 +36,16 @@ describe('createCouponSchema', () => {
   });
 
   it('needs validFrom before validUntil, reported with the other errors in one round', () => {
-    expect(fieldErrors({ validUntil: valid.validFrom, totalQuantity: 0 })).toEqual({ validUntil: 'validation.couponValidityOrder', totalQuantity: 'validation.couponQuantityInvalid' });
+    expect(fieldErrors({ validUntil: valid.validFrom, totalQuantity: 0 })).toEqual({
+      validUntil: 'validation.couponValidityOrder',
+      totalQuantity: 'validation.couponQuantityInvalid',
+    });
   });
 
   it('needs at least one coupon in total and per buyer', () => {
-    expect(fieldErrors({ totalQuantity: 0, perUserLimit: 0 })).toEqual({ totalQuantity: 'validation.couponQuantityInvalid', perUserLimit: 'validation.couponQuantityInvalid' });
+    expect(fieldErrors({ totalQuantity: 0, perUserLimit: 0 })).toEqual({
+      totalQuantity: 'validation.couponQuantityInvalid',
+      perUserLimit: 'validation.couponQuantityInvalid',
+    });
   });
 });

@@ -16,12 +16,24 @@ export const createCouponSchema = z
       .max(60, 'validation.couponTitleTooLong')
       .regex(NO_CONTROL_CHARACTERS, 'validation.invalid'),
     threshold: z.number().int('validation.invalid').min(0, 'validation.invalid').max(MAX_FEN, 'validation.invalid'),
-    discount: z.number().int('validation.invalid').min(1, 'validation.couponDiscountInvalid').max(MAX_FEN, 'validation.invalid'),
+    discount: z
+      .number()
+      .int('validation.invalid')
+      .min(1, 'validation.couponDiscountInvalid')
+      .max(MAX_FEN, 'validation.invalid'),
     validFrom: z.date('validation.invalid'),
     validUntil: z.date('validation.invalid'),
     // The columns are 32-bit integers.
-    totalQuantity: z.number().int('validation.invalid').min(1, 'validation.couponQuantityInvalid').max(1_000_000, 'validation.couponQuantityInvalid'),
-    perUserLimit: z.number().int('validation.invalid').min(1, 'validation.couponQuantityInvalid').max(1_000_000, 'validation.couponQuantityInvalid'),
+    totalQuantity: z
+      .number()
+      .int('validation.invalid')
+      .min(1, 'validation.couponQuantityInvalid')
+      .max(1_000_000, 'validation.couponQuantityInvalid'),
+    perUserLimit: z
+      .number()
+      .int('validation.invalid')
+      .min(1, 'validation.couponQuantityInvalid')
+      .max(1_000_000, 'validation.couponQuantityInvalid'),
     auctionId: z.number().int('validation.invalid').positive('validation.invalid').nullable().default(null),
   })
   .refine((value) => value.validFrom < value.validUntil, {

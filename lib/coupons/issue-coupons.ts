@@ -13,7 +13,12 @@ import { couponExhausted, couponNotApplicable, validityRefusal } from './coupon-
  */
 export async function issueCoupons(
   tx: Transaction,
-  { couponId, userIds, source, now }: { couponId: number; userIds: readonly number[]; source: UserCoupon['source']; now: Date },
+  {
+    couponId,
+    userIds,
+    source,
+    now,
+  }: { couponId: number; userIds: readonly number[]; source: UserCoupon['source']; now: Date },
 ): Promise<UserCoupon[]> {
   const buyers = await tx
     .select({ id: users.id })

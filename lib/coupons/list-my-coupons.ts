@@ -12,7 +12,15 @@ export type WalletCoupon = Pick<UserCoupon, 'id' | 'status' | 'source' | 'orderI
 };
 
 /** A buyer's wallet, newest first. */
-export async function listMyCoupons({ db, now, userId }: { db: Executor; now: Date; userId: number }): Promise<WalletCoupon[]> {
+export async function listMyCoupons({
+  db,
+  now,
+  userId,
+}: {
+  db: Executor;
+  now: Date;
+  userId: number;
+}): Promise<WalletCoupon[]> {
   const rows = await db
     .select({ held: userCoupons, coupon: coupons })
     .from(userCoupons)
@@ -28,7 +36,15 @@ export async function listMyCoupons({ db, now, userId }: { db: Executor; now: Da
       orderId: held.orderId,
       usedAt: held.usedAt,
       createdAt: held.createdAt,
-      coupon: { id: coupon.id, title: coupon.title, threshold: coupon.threshold, discount: coupon.discount, validFrom: coupon.validFrom, validUntil: coupon.validUntil, auctionId: coupon.auctionId },
+      coupon: {
+        id: coupon.id,
+        title: coupon.title,
+        threshold: coupon.threshold,
+        discount: coupon.discount,
+        validFrom: coupon.validFrom,
+        validUntil: coupon.validUntil,
+        auctionId: coupon.auctionId,
+      },
       usableNow: unusableReason === null,
       unusableReason,
     };

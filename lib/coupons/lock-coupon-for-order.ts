@@ -10,7 +10,17 @@ import { couponNotApplicable, validityRefusal } from './coupon-rules';
  */
 export async function lockCouponForOrder(
   tx: Transaction,
-  { userId, userCouponId, order, now }: { userId: number; userCouponId: number; order: Pick<Order, 'id' | 'auctionId' | 'dealPrice' | 'buyerPremium'>; now: Date },
+  {
+    userId,
+    userCouponId,
+    order,
+    now,
+  }: {
+    userId: number;
+    userCouponId: number;
+    order: Pick<Order, 'id' | 'auctionId' | 'dealPrice' | 'buyerPremium'>;
+    now: Date;
+  },
 ): Promise<number> {
   const [held] = await tx
     .select({ status: userCoupons.status, coupon: coupons })

@@ -34,7 +34,10 @@ export function auctionContextOf(row: Record<string, unknown>): AuctionContext {
  * ended once every lot has closed (its lots are advanced by their own pass). Ended auctions
  * are settled together.
  */
-export async function advanceDueAuctions(tx: Executor, { now, batchSize, afterId }: { now: Date; batchSize: number; afterId: number }): Promise<BatchResult> {
+export async function advanceDueAuctions(
+  tx: Executor,
+  { now, batchSize, afterId }: { now: Date; batchSize: number; afterId: number },
+): Promise<BatchResult> {
   const claimed = await tx.execute<Record<string, unknown>>(sql`
     select a.id, a.status, ${auctionContextColumns}
     from auctions a

@@ -18,7 +18,10 @@ type DueLot = { id: number; status: LotStatus; context: LotContext };
  * moves each as far as its machine goes at `now`, and applies the effects for the whole
  * batch at once: orders for every sold lot, refunds for every losing lot deposit.
  */
-export async function advanceDueLots(tx: Executor, { now, batchSize, afterId, rules }: { now: Date; batchSize: number; afterId: number; rules: LifecycleRules }): Promise<BatchResult> {
+export async function advanceDueLots(
+  tx: Executor,
+  { now, batchSize, afterId, rules }: { now: Date; batchSize: number; afterId: number; rules: LifecycleRules },
+): Promise<BatchResult> {
   const claimed = await tx.execute<Record<string, unknown>>(sql`
     select l.id, l.status, l.bid_count, l.current_price, l.reserve_price,
            coalesce(l.ends_at, a.ends_at) as ends_at, a.preview_starts_at, a.starts_at
@@ -42,7 +45,12 @@ export async function advanceDueLots(tx: Executor, { now, batchSize, afterId, ru
 
   const moves = lots.map((lot) => {
     const advance = catchUp(lotMachine, lot.status, lot.context, now);
-    return { lot, to: advance.status as LotStatus, steps: advance.steps, next: nextLotTransitionAt(advance.status as LotStatus, lot.context) };
+    return {
+      lot,
+      to: advance.status as LotStatus,
+      steps: advance.steps,
+      next: nextLotTransitionAt(advance.status as LotStatus, lot.context),
+    };
   });
   // Every claimed row is written, changed or not, so its next_transition_at is recomputed.
   // A lot closes at its end, not when a late tick notices: that is when its 24 hours start.
@@ -62,7 +70,8 @@ export async function advanceDueLots(tx: Executor, { now, batchSize, afterId, ru
   const changes: Change[] = moves.flatMap((m) => changesOf(m.lot.id, m.steps));
   await recordChanges(tx, 'lot', changes, now);
 
-  const effects = (name: string) => moves.filter((m) => m.steps.some((step) => step.effects.includes(name))).map((m) => m.lot.id);
+  const effects = (name: string) =>
+    moves.filter((m) => m.steps.some((step) => step.effects.includes(name))).map((m) => m.lot.id);
   const sold = effects('createOrder');
   const closed = effects('refundLosingLotDeposits');
   if (sold.length > 0) await createOrdersForSoldLots(tx, sold, now, rules);

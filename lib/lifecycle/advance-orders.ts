@@ -15,7 +15,8 @@ import { instant, instantArray, intArray, textArray } from './sql-values';
  * machine. Named by the orders table's alias in the query, since drizzle leaves a column
  * unqualified in a one-table select, where it would bind to the subquery's payments.
  */
-export const openChargeOf = (ordersAlias: 'o' | 'orders') => sql<boolean>`exists (select 1 from payments p where p.order_id = ${sql.raw(ordersAlias)}.id and p.status = 'pending')`;
+export const openChargeOf = (ordersAlias: 'o' | 'orders') =>
+  sql<boolean>`exists (select 1 from payments p where p.order_id = ${sql.raw(ordersAlias)}.id and p.status = 'pending')`;
 
 export type OrderMachineRow = { dueAt: Date; shippedAt: Date | null; remindedAt: Date | null; openCharge: boolean };
 
@@ -35,7 +36,10 @@ export function orderContextOf(row: OrderMachineRow, rules: LifecycleRules): Ord
  * charge waits in confirming_payment for the grace period, and an unpaid one then goes
  * overdue (the 24-hour rule); shipped ones auto-complete.
  */
-export async function advanceDueOrders(tx: Executor, { now, batchSize, afterId, rules }: { now: Date; batchSize: number; afterId: number; rules: LifecycleRules }): Promise<BatchResult> {
+export async function advanceDueOrders(
+  tx: Executor,
+  { now, batchSize, afterId, rules }: { now: Date; batchSize: number; afterId: number; rules: LifecycleRules },
+): Promise<BatchResult> {
   const claimed = await tx.execute<Record<string, unknown>>(sql`
     select o.id, o.status, o.due_at, o.shipped_at, o.reminded_at, ${openChargeOf('o')} as open_charge from orders o
     where o.next_transition_at <= ${instant(now)} and o.id > ${afterId}
@@ -46,7 +50,12 @@ export async function advanceDueOrders(tx: Executor, { now, batchSize, afterId, 
     const id = toNumber(row.id);
     const status = row.status as OrderStatus;
     const context = orderContextOf(
-      { dueAt: toDate(row.due_at), shippedAt: toNullableDate(row.shipped_at), remindedAt: toNullableDate(row.reminded_at), openCharge: row.open_charge === true },
+      {
+        dueAt: toDate(row.due_at),
+        shippedAt: toNullableDate(row.shipped_at),
+        remindedAt: toNullableDate(row.reminded_at),
+        openCharge: row.open_charge === true,
+      },
       rules,
     );
     const advance = catchUp(orderMachine, status, context, now);
@@ -67,7 +76,12 @@ export async function advanceDueOrders(tx: Executor, { now, batchSize, afterId, 
                 ${instantArray(moves.map((m) => m.overdueAt))}) as v(id, from_status, to_status, next_at, overdue_at)
     where o.id = v.id and o.status::text = v.from_status`);
   // The reminder is a self-transition: it is recorded by reminded_at and its notification, not as a status change.
-  const changes = moves.flatMap((m) => changesOf(m.id, m.steps.filter((step) => step.from !== step.to)));
+  const changes = moves.flatMap((m) =>
+    changesOf(
+      m.id,
+      m.steps.filter((step) => step.from !== step.to),
+    ),
+  );
   await recordChanges(tx, 'order', changes, now);
   const reminded = moves.filter((m) => m.reminds).map((m) => m.id);
   if (reminded.length > 0) await remindPayment(tx, reminded, now);

@@ -12,7 +12,9 @@ export function auctionLotColumns(auctionId: SQL, endsAt: SQL) {
   return {
     lotCount: sql<number>`(select count(*) from lots l where l.auction_id = ${auctionId})::int`,
     openLots: sql<number>`(select count(*) from lots l where l.auction_id = ${auctionId} and l.status in ('draft', 'scheduled', 'preview', 'live'))::int`,
-    lastLotEndsAt: sql<Date | string>`coalesce((select max(coalesce(l.ends_at, ${endsAt})) from lots l where l.auction_id = ${auctionId}), ${endsAt})`,
+    lastLotEndsAt: sql<
+      Date | string
+    >`coalesce((select max(coalesce(l.ends_at, ${endsAt})) from lots l where l.auction_id = ${auctionId}), ${endsAt})`,
   };
 }
 
@@ -30,11 +32,26 @@ export const auctionMachineColumns = {
   ...auctionLotColumns(sql`"auctions"."id"`, sql`"auctions"."ends_at"`),
 };
 
-type MachineRow = { status: AuctionStatus; previewStartsAt: Date; previewEndsAt: Date; startsAt: Date; endsAt: Date; lotCount: number; openLots: number; lastLotEndsAt: Date | string };
+type MachineRow = {
+  status: AuctionStatus;
+  previewStartsAt: Date;
+  previewEndsAt: Date;
+  startsAt: Date;
+  endsAt: Date;
+  lotCount: number;
+  openLots: number;
+  lastLotEndsAt: Date | string;
+};
 
 export function auctionContextOfRead(row: MachineRow): AuctionContext {
-  return { ...row, lotCount: toNumber(row.lotCount), openLots: toNumber(row.openLots), lastLotEndsAt: toDate(row.lastLotEndsAt) };
+  return {
+    ...row,
+    lotCount: toNumber(row.lotCount),
+    openLots: toNumber(row.openLots),
+    lastLotEndsAt: toDate(row.lastLotEndsAt),
+  };
 }
 
 /** The status a reader sees at `now`, however late the tick is. */
-export const effectiveStatusOfRead = (row: MachineRow, now: Date): AuctionStatus => effectiveAuctionStatus(row.status, auctionContextOfRead(row), now);
+export const effectiveStatusOfRead = (row: MachineRow, now: Date): AuctionStatus =>
+  effectiveAuctionStatus(row.status, auctionContextOfRead(row), now);

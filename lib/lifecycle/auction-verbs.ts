@@ -16,7 +16,9 @@ type Actor = { actorId: number | null };
  */
 async function applyAuctionEvent(db: Database, auctionId: number, event: AuctionEvent, { actorId }: Actor) {
   return db.transaction(async (tx) => {
-    const found = await tx.execute<Record<string, unknown>>(sql`select a.id, a.status, ${auctionContextColumns} from auctions a where a.id = ${auctionId} for update`);
+    const found = await tx.execute<Record<string, unknown>>(
+      sql`select a.id, a.status, ${auctionContextColumns} from auctions a where a.id = ${auctionId} for update`,
+    );
     const row = found.rows[0];
     if (!row) throw new AppError('NOT_FOUND', 'No such auction');
     const status = row.status as AuctionStatus;
@@ -34,7 +36,11 @@ async function applyAuctionEvent(db: Database, auctionId: number, event: Auction
         updated_at = ${instant(now)}
       where id = ${auctionId} and status = ${status}::auction_status`);
     await recordChanges(tx, 'auction', [{ id: auctionId, from: status, to, event: event.type }], now, actorId);
-    const lotTarget = step.effects.includes('publishLots') ? 'scheduled' : step.effects.includes('cancelLots') ? 'cancelled' : null;
+    const lotTarget = step.effects.includes('publishLots')
+      ? 'scheduled'
+      : step.effects.includes('cancelLots')
+        ? 'cancelled'
+        : null;
     if (lotTarget) {
       // Staggered closing: publishing fixes each lot's slot, the lot at rank n (by position,
       // then id) closing n × closing_interval_seconds after the auction's end. Written into

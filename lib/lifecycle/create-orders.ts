@@ -14,7 +14,12 @@ import { instant, intArray } from './sql-values';
  * It is due the payment window after the lot closed (even if a late tick creates it). The
  * unique key on lot_id makes a second tick's attempt a no-op.
  */
-export async function createOrdersForSoldLots(tx: Executor, lotIds: readonly number[], now: Date, rules: LifecycleRules) {
+export async function createOrdersForSoldLots(
+  tx: Executor,
+  lotIds: readonly number[],
+  now: Date,
+  rules: LifecycleRules,
+) {
   const created = await tx.execute<{ id: number }>(sql`
     with sold as (
       select l.id as lot_id, l.auction_id, l.closed_at + ${rules.paymentWindowMs} * interval '1 millisecond' as due_at, l.winner_id, l.deal_price, l.title,

@@ -119,7 +119,12 @@ export async function lockOpenDeposits(tx: Executor, where: SQL): Promise<number
  * frozen while something is still owed. Settlement, a paid order and an overdue one all
  * decide through here, so whichever commits last sees the others' orders.
  */
-export async function settleSessionDeposits(tx: Executor, where: SQL, reason: RefundReason, now: Date): Promise<Change[]> {
+export async function settleSessionDeposits(
+  tx: Executor,
+  where: SQL,
+  reason: RefundReason,
+  now: Date,
+): Promise<Change[]> {
   const ids = await lockOpenDeposits(tx, sql`d.kind = 'session' and (${where})`);
   if (ids.length === 0) return [];
   const mine = sql`d.id = any(${intArray(ids)}) and exists (select 1 from auctions a where a.id = d.auction_id and a.status = 'ended')`;
@@ -132,7 +137,12 @@ export async function settleSessionDeposits(tx: Executor, where: SQL, reason: Re
  * settleSessionDeposits for the session deposits of (user_id, auction_id) rows `pairs`
  * selects: what a paid or overdue order calls once its own status has changed.
  */
-export async function refundSettledSessionDeposits(tx: Executor, pairs: SQL, reason: RefundReason, now: Date): Promise<Change[]> {
+export async function refundSettledSessionDeposits(
+  tx: Executor,
+  pairs: SQL,
+  reason: RefundReason,
+  now: Date,
+): Promise<Change[]> {
   return settleSessionDeposits(tx, sql`(d.user_id, d.auction_id) in (${pairs})`, reason, now);
 }
 

@@ -7,7 +7,13 @@ export type Entity = 'auction' | 'lot' | 'order' | 'deposit';
 export type Change = { id: number; from: string; to: string; event: string };
 
 /** Appends one lifecycle event per change, in one statement, inside the caller's transaction. */
-export async function recordChanges(tx: Executor, entity: Entity, changes: readonly Change[], now: Date, actorId: number | null = null) {
+export async function recordChanges(
+  tx: Executor,
+  entity: Entity,
+  changes: readonly Change[],
+  now: Date,
+  actorId: number | null = null,
+) {
   if (changes.length === 0) return;
   await tx.execute(sql`
     insert into lifecycle_events (entity, entity_id, from_status, to_status, event, actor_id, at)

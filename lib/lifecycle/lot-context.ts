@@ -2,7 +2,10 @@ import type { Auction, Lot } from '@/db/schema';
 import type { LotContext } from '@/machines/lot';
 
 /** A lot's machine context: its auction's schedule, its own end (staggered slot, anti-sniping), its bids. */
-export function lotContextOf(lot: Pick<Lot, 'endsAt' | 'bidCount' | 'currentPrice' | 'reservePrice'>, auction: Pick<Auction, 'previewStartsAt' | 'startsAt' | 'endsAt'>): LotContext {
+export function lotContextOf(
+  lot: Pick<Lot, 'endsAt' | 'bidCount' | 'currentPrice' | 'reservePrice'>,
+  auction: Pick<Auction, 'previewStartsAt' | 'startsAt' | 'endsAt'>,
+): LotContext {
   return {
     previewStartsAt: auction.previewStartsAt,
     startsAt: auction.startsAt,

@@ -28,7 +28,13 @@ export type OutboxResult = { sent: number; failed: number };
 /** Sends in flight at once when the caller does not say (OUTBOX_CONCURRENCY). */
 export const DEFAULT_OUTBOX_CONCURRENCY = 8;
 
-type Claimed = { id: string | number; kind: 'refund' | 'notification'; refund_id: number | null; payload: NotificationPayload | null; attempts: number };
+type Claimed = {
+  id: string | number;
+  kind: 'refund' | 'notification';
+  refund_id: number | null;
+  payload: NotificationPayload | null;
+  attempts: number;
+};
 
 /**
  * Sends what committed transactions queued, outside any transaction, batch after batch
@@ -89,7 +95,13 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
 }
 
 /** One leased row: sent and marked done, or its failure recorded with a backed-off retry. */
-async function sendOne(db: Database, row: Claimed, now: Date, providers: ProviderRegistry, notify: Notifier): Promise<boolean> {
+async function sendOne(
+  db: Database,
+  row: Claimed,
+  now: Date,
+  providers: ProviderRegistry,
+  notify: Notifier,
+): Promise<boolean> {
   const id = Number(row.id);
   try {
     if (row.kind === 'refund' && row.refund_id !== null) await sendRefund(db, row.refund_id, providers, now);
@@ -108,7 +120,11 @@ async function sendOne(db: Database, row: Claimed, now: Date, providers: Provide
     if (row.refund_id !== null) {
       await db
         .update(refunds)
-        .set({ attempts: sql`${refunds.attempts} + 1`, lastError: message.slice(0, 500), ...(givingUp ? { status: 'failed' as const } : {}) })
+        .set({
+          attempts: sql`${refunds.attempts} + 1`,
+          lastError: message.slice(0, 500),
+          ...(givingUp ? { status: 'failed' as const } : {}),
+        })
         .where(and(eq(refunds.id, row.refund_id), eq(refunds.status, 'pending')));
     }
     return false;
@@ -131,6 +147,12 @@ async function sendRefund(db: Database, refundId: number, providers: ProviderReg
   });
   await db
     .update(refunds)
-    .set({ status: 'succeeded', providerRef: sent.reference, succeededAt: now, attempts: sql`${refunds.attempts} + 1`, lastError: null })
+    .set({
+      status: 'succeeded',
+      providerRef: sent.reference,
+      succeededAt: now,
+      attempts: sql`${refunds.attempts} + 1`,
+      lastError: null,
+    })
     .where(and(eq(refunds.id, refundId), eq(refunds.status, 'pending')));
 }

@@ -11,7 +11,12 @@ import { instant, intArray } from './sql-values';
  * its owner has no other unpaid order in that auction, and each order is a strike against
  * its buyer.
  */
-export async function applyOverdue(tx: Executor, orderIds: readonly number[], now: Date, rules: LifecycleRules): Promise<ClosedCharge[]> {
+export async function applyOverdue(
+  tx: Executor,
+  orderIds: readonly number[],
+  now: Date,
+  rules: LifecycleRules,
+): Promise<ClosedCharge[]> {
   const ids = intArray(orderIds);
   await tx.execute(sql`
     with changed as (
@@ -36,7 +41,12 @@ export async function applyOverdue(tx: Executor, orderIds: readonly number[], no
       or (d.kind = 'session' and (d.user_id, d.auction_id) in (select o.user_id, o.auction_id from orders o where o.id = any(${ids})))`,
   );
   await deductForOverdueOrders(tx, ids, now);
-  await refundSettledSessionDeposits(tx, sql`select o.user_id, o.auction_id from orders o where o.id = any(${ids})`, 'orders_settled', now);
+  await refundSettledSessionDeposits(
+    tx,
+    sql`select o.user_id, o.auction_id from orders o where o.id = any(${ids})`,
+    'orders_settled',
+    now,
+  );
   await countStrikes(tx, ids, now, rules);
   return closeOpenCharges(tx, orderIds, now);
 }

@@ -14,7 +14,10 @@ const closedLot = sql`l.status in ('sold', 'unsold', 'paid', 'overdue', 'cancell
  * still held), a lot deposit of a closed lot not answering for an unpaid order, anything in
  * a cancelled auction. Claimed with SKIP LOCKED, decided again under the lock.
  */
-export async function sweepDeposits(tx: Executor, { now, batchSize, afterId }: { now: Date; batchSize: number; afterId: number }): Promise<BatchResult> {
+export async function sweepDeposits(
+  tx: Executor,
+  { now, batchSize, afterId }: { now: Date; batchSize: number; afterId: number },
+): Promise<BatchResult> {
   const claimed = await tx.execute<{ id: number }>(sql`
     select d.id from deposits d
     join auctions a on a.id = d.auction_id
@@ -29,9 +32,19 @@ export async function sweepDeposits(tx: Executor, { now, batchSize, afterId }: {
   const ids = claimed.rows.map((row) => Number(row.id));
   const mine = sql`d.id = any(${intArray(ids)})`;
   const changes = [
-    ...(await refundDeposits(tx, sql`${mine} and exists (select 1 from auctions a where a.id = d.auction_id and a.status = 'cancelled')`, 'auction_cancelled', now)),
+    ...(await refundDeposits(
+      tx,
+      sql`${mine} and exists (select 1 from auctions a where a.id = d.auction_id and a.status = 'cancelled')`,
+      'auction_cancelled',
+      now,
+    )),
     ...(await settleSessionDeposits(tx, mine, 'orders_settled', now)),
-    ...(await refundDeposits(tx, sql`${mine} and exists (select 1 from lots l where l.id = d.lot_id and ${closedLot}) and not ${depositStillOwed}`, 'lot_lost', now)),
+    ...(await refundDeposits(
+      tx,
+      sql`${mine} and exists (select 1 from lots l where l.id = d.lot_id and ${closedLot}) and not ${depositStillOwed}`,
+      'lot_lost',
+      now,
+    )),
   ];
   return { claimed: ids.length, lastId: ids[ids.length - 1]!, changes };
 }

@@ -43,7 +43,10 @@ export type TickSummary = {
   durationMs: number;
 };
 
-type Pass = (tx: Executor, cursor: { now: Date; batchSize: number; afterId: number; rules: LifecycleRules }) => Promise<BatchResult>;
+type Pass = (
+  tx: Executor,
+  cursor: { now: Date; batchSize: number; afterId: number; rules: LifecycleRules },
+) => Promise<BatchResult>;
 
 const passes: [Entity, Pass][] = [
   ['auction', advanceDueAuctions],
@@ -60,7 +63,14 @@ const passes: [Entity, Pass][] = [
  * the status it changes, so ticks may overlap freely. Rounds repeat while they change
  * something: lots closing in one round let their auction end in the next.
  */
-export async function runTick({ db, now, budgetMs = 20_000, batchSize = TICK_BATCH_SIZE, rules = DEFAULT_RULES, outbox }: TickOptions): Promise<TickSummary> {
+export async function runTick({
+  db,
+  now,
+  budgetMs = 20_000,
+  batchSize = TICK_BATCH_SIZE,
+  rules = DEFAULT_RULES,
+  outbox,
+}: TickOptions): Promise<TickSummary> {
   const started = performance.now();
   const outOfTime = () => performance.now() - started > budgetMs;
   const transitions: TransitionCounts = {};
@@ -73,7 +83,8 @@ export async function runTick({ db, now, budgetMs = 20_000, batchSize = TICK_BAT
       for (;;) {
         if (outOfTime()) break;
         const result = await withRetry(() => db.transaction((tx) => pass(tx, { now, batchSize, afterId, rules })));
-        if (outbox && result.closedCharges?.length) await cancelChargesAtProviders(outbox.providers, result.closedCharges);
+        if (outbox && result.closedCharges?.length)
+          await cancelChargesAtProviders(outbox.providers, result.closedCharges);
         batches += 1;
         countChanges(transitions, entity, result.changes);
         if (result.changes.length > 0) changedThisRound = true;
@@ -85,7 +96,13 @@ export async function runTick({ db, now, budgetMs = 20_000, batchSize = TICK_BAT
   await purgeExpiredCounters(db, now);
   // Refunds decided above leave now, not a minute later: the outbox drains for the rest of the budget.
   const sent = outbox ? await processOutbox({ db, now, ...outbox, outOfTime }) : { sent: 0, failed: 0 };
-  return { transitions, batches, remaining: await countDue(db, now), outbox: sent, durationMs: Math.round(performance.now() - started) };
+  return {
+    transitions,
+    batches,
+    remaining: await countDue(db, now),
+    outbox: sent,
+    durationMs: Math.round(performance.now() - started),
+  };
 }
 
 async function countDue(db: Database, now: Date) {

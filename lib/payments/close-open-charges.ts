@@ -36,8 +36,13 @@ export async function cancelPendingPayments(tx: Executor, where: SQL, now: Date)
  * only leaves open a charge that can no longer be paid, or one whose late success
  * `settleCharge` refunds whole. Closing sooner just spares the buyer a dead checkout.
  */
-export async function cancelChargesAtProviders(providers: ProviderRegistry, charges: readonly ClosedCharge[]): Promise<{ cancelled: number; failed: number }> {
-  const results = await Promise.allSettled(charges.map((charge) => providers(charge.provider).cancelCharge(charge.reference)));
+export async function cancelChargesAtProviders(
+  providers: ProviderRegistry,
+  charges: readonly ClosedCharge[],
+): Promise<{ cancelled: number; failed: number }> {
+  const results = await Promise.allSettled(
+    charges.map((charge) => providers(charge.provider).cancelCharge(charge.reference)),
+  );
   const failed = results.filter((result) => result.status === 'rejected').length;
   return { cancelled: results.length - failed, failed };
 }

@@ -20,7 +20,21 @@ export type DepositPaymentStart = { depositId: number; paymentId: number; payUrl
  * confirms. The charge expires when the lot or auction is due to end as known now; an open
  * charge is reused until it expires, so a double click never charges twice.
  */
-export async function startDepositPayment({ db, provider, userId, auctionId, lotId, now }: { db: Database; provider: PaymentProvider; userId: number; auctionId: number; lotId: number | null; now: Date }): Promise<DepositPaymentStart> {
+export async function startDepositPayment({
+  db,
+  provider,
+  userId,
+  auctionId,
+  lotId,
+  now,
+}: {
+  db: Database;
+  provider: PaymentProvider;
+  userId: number;
+  auctionId: number;
+  lotId: number | null;
+  now: Date;
+}): Promise<DepositPaymentStart> {
   // Rerun whole if it loses a deadlock to a provider's notice settling the same charge.
   const prepared = await withRetry(() =>
     db.transaction(async (tx) => {
@@ -30,11 +44,16 @@ export async function startDepositPayment({ db, provider, userId, auctionId, lot
       if (!auctionRow) throw new AppError('NOT_FOUND', 'No such auction');
       const auctionContext = auctionContextOf(auctionRow);
       const auctionStatus = effectiveAuctionStatus(auctionRow.status as AuctionStatus, auctionContext, now);
-      if (auctionStatus !== 'preview' && auctionStatus !== 'live') throw new AppError('LOT_NOT_BIDDABLE', 'Deposits are taken during preview and live only');
+      if (auctionStatus !== 'preview' && auctionStatus !== 'live')
+        throw new AppError('LOT_NOT_BIDDABLE', 'Deposits are taken during preview and live only');
       let amount = Number(auctionRow.deposit_amount);
       let expiresAt = nextAuctionTransitionAt('live', auctionContext)!;
       if (lotId !== null) {
-        const [row] = await tx.select({ lot: lots, auction: auctions }).from(lots).innerJoin(auctions, eq(auctions.id, lots.auctionId)).where(and(eq(lots.id, lotId), eq(lots.auctionId, auctionId)));
+        const [row] = await tx
+          .select({ lot: lots, auction: auctions })
+          .from(lots)
+          .innerJoin(auctions, eq(auctions.id, lots.auctionId))
+          .where(and(eq(lots.id, lotId), eq(lots.auctionId, auctionId)));
         if (!row) throw new AppError('NOT_FOUND', 'No such lot in this auction');
         const lotContext = lotContextOf(row.lot, row.auction);
         const status = effectiveLotStatus(row.lot.status, lotContext, now);
@@ -49,18 +68,38 @@ export async function startDepositPayment({ db, provider, userId, auctionId, lot
       const [deposit] = await tx
         .select()
         .from(deposits)
-        .where(and(eq(deposits.userId, userId), eq(deposits.auctionId, auctionId), lotId === null ? isNull(deposits.lotId) : eq(deposits.lotId, lotId)))
+        .where(
+          and(
+            eq(deposits.userId, userId),
+            eq(deposits.auctionId, auctionId),
+            lotId === null ? isNull(deposits.lotId) : eq(deposits.lotId, lotId),
+          ),
+        )
         .for('update');
       if (!deposit) throw new Error('deposit row missing after insert');
       if (deposit.status !== 'pending') throw new AppError('CONFLICT', 'This deposit is already paid');
-      const [open] = await tx.select().from(payments).where(and(eq(payments.depositId, deposit.id), eq(payments.status, 'pending')));
+      const [open] = await tx
+        .select()
+        .from(payments)
+        .where(and(eq(payments.depositId, deposit.id), eq(payments.status, 'pending')));
       if (open && (open.expiresAt === null || open.expiresAt >= now)) return { deposit, payment: open, closed: [] };
       // An expired charge (anti-sniping moved the end past it) can no longer be paid: a new one replaces it.
       const closed = open ? await cancelPendingPayments(tx, sql`id = ${open.id}`, now) : [];
-      const [attempts] = await tx.select({ n: sql<number>`count(*)::int` }).from(payments).where(eq(payments.depositId, deposit.id));
+      const [attempts] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(payments)
+        .where(eq(payments.depositId, deposit.id));
       const [payment] = await tx
         .insert(payments)
-        .values({ userId, purpose: 'deposit', depositId: deposit.id, amount: deposit.amount, provider: provider.name, idempotencyKey: `deposit:${deposit.id}:${(attempts?.n ?? 0) + 1}`, expiresAt })
+        .values({
+          userId,
+          purpose: 'deposit',
+          depositId: deposit.id,
+          amount: deposit.amount,
+          provider: provider.name,
+          idempotencyKey: `deposit:${deposit.id}:${(attempts?.n ?? 0) + 1}`,
+          expiresAt,
+        })
         .returning();
       return { deposit, payment: payment!, closed };
     }),

@@ -14,7 +14,16 @@ import { effectiveOrderStatus, orderEvent } from '@/machines/order';
  * wins here or loses to it, never both. Releases deposits: the order's lot deposit at once,
  * a frozen session deposit once its owner has nothing left to pay.
  */
-export async function markOrderPaid(tx: Executor, { orderId, userId, paidAt, now, rules }: { orderId: number; userId: number; paidAt: Date; now: Date; rules: LifecycleRules }): Promise<boolean> {
+export async function markOrderPaid(
+  tx: Executor,
+  {
+    orderId,
+    userId,
+    paidAt,
+    now,
+    rules,
+  }: { orderId: number; userId: number; paidAt: Date; now: Date; rules: LifecycleRules },
+): Promise<boolean> {
   const [order] = await tx
     .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
     .from(orders)
@@ -22,7 +31,8 @@ export async function markOrderPaid(tx: Executor, { orderId, userId, paidAt, now
     .for('update');
   if (!order) return false;
   const context = orderContextOf(order, rules);
-  if (!orderEvent(effectiveOrderStatus(order.status, context, now), context, { type: 'PAY', now, paidAt })) return false;
+  if (!orderEvent(effectiveOrderStatus(order.status, context, now), context, { type: 'PAY', now, paidAt }))
+    return false;
   const [paid] = await tx
     .update(orders)
     .set({ status: 'paid', paidAt, nextTransitionAt: null })
@@ -35,13 +45,24 @@ export async function markOrderPaid(tx: Executor, { orderId, userId, paidAt, now
     .set({ status: 'paid' })
     .where(and(eq(lots.id, order.lotId), eq(lots.status, 'sold')))
     .returning({ id: lots.id });
-  await recordChanges(tx, 'lot', paidLots.map(({ id }) => ({ id, from: 'sold', to: 'paid', event: 'PAY' })), now, userId);
+  await recordChanges(
+    tx,
+    'lot',
+    paidLots.map(({ id }) => ({ id, from: 'sold', to: 'paid', event: 'PAY' })),
+    now,
+    userId,
+  );
   await tx
     .update(userCoupons)
     .set({ status: 'used', usedAt: now })
     .where(and(eq(userCoupons.orderId, order.id), eq(userCoupons.status, 'locked')));
   await refundDeposits(tx, sql`d.id = ${order.depositId} and d.kind = 'lot'`, 'order_paid', now);
-  await refundSettledSessionDeposits(tx, sql`values (${order.userId}::int, ${order.auctionId}::int)`, 'orders_settled', now);
+  await refundSettledSessionDeposits(
+    tx,
+    sql`values (${order.userId}::int, ${order.auctionId}::int)`,
+    'orders_settled',
+    now,
+  );
   return true;
 }
 

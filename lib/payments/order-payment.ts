@@ -31,7 +31,23 @@ export type OrderPaymentStart = { paid: true } | { paid: false; paymentId: numbe
  * fails); an order the coupon covers entirely is paid at once, without a charge. The charge
  * expires at dueAt, and one it replaces is closed at the provider.
  */
-export async function startOrderPayment({ db, provider, userId, orderId, address, userCouponId, now }: { db: Database; provider: PaymentProvider; userId: number; orderId: number; address: ShippingAddress; userCouponId: number | null; now: Date }): Promise<OrderPaymentStart> {
+export async function startOrderPayment({
+  db,
+  provider,
+  userId,
+  orderId,
+  address,
+  userCouponId,
+  now,
+}: {
+  db: Database;
+  provider: PaymentProvider;
+  userId: number;
+  orderId: number;
+  address: ShippingAddress;
+  userCouponId: number | null;
+  now: Date;
+}): Promise<OrderPaymentStart> {
   // Rerun whole if it loses a deadlock to a provider's notice settling the same charge.
   const prepared = await withRetry(() =>
     db.transaction(async (tx) => {
@@ -50,15 +66,30 @@ export async function startOrderPayment({ db, provider, userId, orderId, address
       if (userCouponId !== null) {
         discount = await lockCouponForOrder(tx, { userId, userCouponId, order, now });
       }
-      const [updated] = await tx.update(orders).set({ couponDiscount: discount, shippingAddress: address }).where(eq(orders.id, order.id)).returning();
+      const [updated] = await tx
+        .update(orders)
+        .set({ couponDiscount: discount, shippingAddress: address })
+        .where(eq(orders.id, order.id))
+        .returning();
       if (updated!.amountDue === 0) {
         await markOrderPaid(tx, { orderId: order.id, userId, paidAt: now, now, rules: DEFAULT_RULES });
         return { payment: null, closedCharges };
       }
-      const [attempts] = await tx.select({ n: sql<number>`count(*)::int` }).from(payments).where(eq(payments.orderId, order.id));
+      const [attempts] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(payments)
+        .where(eq(payments.orderId, order.id));
       const [payment] = await tx
         .insert(payments)
-        .values({ userId, purpose: 'order', orderId: order.id, amount: updated!.amountDue, provider: provider.name, idempotencyKey: `order:${order.id}:${(attempts?.n ?? 0) + 1}`, expiresAt: order.dueAt })
+        .values({
+          userId,
+          purpose: 'order',
+          orderId: order.id,
+          amount: updated!.amountDue,
+          provider: provider.name,
+          idempotencyKey: `order:${order.id}:${(attempts?.n ?? 0) + 1}`,
+          expiresAt: order.dueAt,
+        })
         .returning();
       return { payment: payment!, orderNo: order.orderNo, closedCharges };
     }),

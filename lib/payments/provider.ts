@@ -30,8 +30,7 @@ export type RefundRequest = {
 
 export type WebhookEvent =
   /** `paidAt` is the provider's own time of payment: it decides the outcome, not when we hear of it. */
-  | { type: 'charge.succeeded'; reference: string; paidAt: Date }
-  | { type: 'charge.failed'; reference: string };
+  { type: 'charge.succeeded'; reference: string; paidAt: Date } | { type: 'charge.failed'; reference: string };
 
 export interface PaymentProvider {
   readonly name: string;

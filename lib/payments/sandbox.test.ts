@@ -17,13 +17,20 @@ describe('sandbox webhook verification', () => {
       reference: 'sbx_ch_1',
       paidAt: new Date('2026-11-07T05:00:00.000Z'),
     });
-    expect(signed({ type: 'charge.failed', reference: 'sbx_ch_1' })).toEqual({ type: 'charge.failed', reference: 'sbx_ch_1' });
+    expect(signed({ type: 'charge.failed', reference: 'sbx_ch_1' })).toEqual({
+      type: 'charge.failed',
+      reference: 'sbx_ch_1',
+    });
   });
 
   it('refuses a success without a paid-at time, or a forged signature', () => {
     expect(signed({ type: 'charge.succeeded', reference: 'sbx_ch_1' })).toBeNull();
     expect(signed({ type: 'charge.succeeded', reference: 'sbx_ch_1', paidAt: 'yesterday' })).toBeNull();
-    const rawBody = JSON.stringify({ type: 'charge.succeeded', reference: 'sbx_ch_1', paidAt: '2026-11-07T05:00:00.000Z' });
+    const rawBody = JSON.stringify({
+      type: 'charge.succeeded',
+      reference: 'sbx_ch_1',
+      paidAt: '2026-11-07T05:00:00.000Z',
+    });
     expect(provider.verifyWebhook(rawBody, signSandboxWebhook('another-secret-0123456789', rawBody))).toBeNull();
   });
 });

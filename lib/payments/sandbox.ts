@@ -13,7 +13,11 @@ export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';
 
 const chargeReference = boundedText({ max: 100 }).min(1);
 const webhookBody = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('charge.succeeded'), reference: chargeReference, paidAt: z.iso.datetime().transform((value) => new Date(value)) }),
+  z.object({
+    type: z.literal('charge.succeeded'),
+    reference: chargeReference,
+    paidAt: z.iso.datetime().transform((value) => new Date(value)),
+  }),
   z.object({ type: z.literal('charge.failed'), reference: chargeReference }),
 ]);
 
@@ -26,7 +30,15 @@ export function signSandboxWebhook(secret: string, rawBody: string): string {
  * webhook like a real provider would; refunds are booked in its own ledger table, keyed by
  * our idempotency key, so every flow works offline and a retried refund is booked once.
  */
-export function sandboxProvider({ db, secret, now = clockNow }: { db: Database; secret: string; now?: () => Date }): PaymentProvider {
+export function sandboxProvider({
+  db,
+  secret,
+  now = clockNow,
+}: {
+  db: Database;
+  secret: string;
+  now?: () => Date;
+}): PaymentProvider {
   return {
     name: SANDBOX_PROVIDER,
     async createCharge({ idempotencyKey, amount, expiresAt }) {
@@ -46,7 +58,14 @@ export function sandboxProvider({ db, secret, now = clockNow }: { db: Database; 
       await db
         .update(sandboxTransactions)
         .set({ cancelledAt: now() })
-        .where(and(eq(sandboxTransactions.kind, 'charge'), eq(sandboxTransactions.reference, reference), isNull(sandboxTransactions.settledAt), isNull(sandboxTransactions.cancelledAt)));
+        .where(
+          and(
+            eq(sandboxTransactions.kind, 'charge'),
+            eq(sandboxTransactions.reference, reference),
+            isNull(sandboxTransactions.settledAt),
+            isNull(sandboxTransactions.cancelledAt),
+          ),
+        );
     },
     verifyWebhook(rawBody, signature): WebhookEvent | null {
       if (!signature) return null;
@@ -97,7 +116,19 @@ export function sandboxProvider({ db, secret, now = clockNow }: { db: Database; 
  * caller to deliver. A charge past its expiry or already closed cannot be paid; a repeated
  * answer repeats the first notification, as providers resend theirs.
  */
-export async function answerSandboxCharge({ db, secret, reference, succeeded, now }: { db: Database; secret: string; reference: string; succeeded: boolean; now: Date }): Promise<{ rawBody: string; signature: string }> {
+export async function answerSandboxCharge({
+  db,
+  secret,
+  reference,
+  succeeded,
+  now,
+}: {
+  db: Database;
+  secret: string;
+  reference: string;
+  succeeded: boolean;
+  now: Date;
+}): Promise<{ rawBody: string; signature: string }> {
   const charge = and(eq(sandboxTransactions.kind, 'charge'), eq(sandboxTransactions.reference, reference));
   // One conditional update decides, so a payment racing a cancellation or the expiry lands on exactly one side.
   await db

@@ -23,7 +23,19 @@ export type ChargeOutcome = 'applied' | 'failed' | 'refunded' | 'already_settled
  * charge had been given up on (replaced, or its order went overdue), the whole amount goes
  * back to the same payment.
  */
-export async function settleCharge({ db, provider, event, now, rules }: { db: Database; provider: string; event: WebhookEvent; now: Date; rules: LifecycleRules }): Promise<ChargeOutcome> {
+export async function settleCharge({
+  db,
+  provider,
+  event,
+  now,
+  rules,
+}: {
+  db: Database;
+  provider: string;
+  event: WebhookEvent;
+  now: Date;
+  rules: LifecycleRules;
+}): Promise<ChargeOutcome> {
   // Bids lock a lot before its auction and deposit funding the auction before the lot, and an
   // order payment meets the tick on deposits: the rare deadlock between them is rerun whole,
   // as a provider would redeliver the notice.
@@ -35,7 +47,8 @@ export async function settleCharge({ db, provider, event, now, rules }: { db: Da
         .where(and(eq(payments.provider, provider), eq(payments.providerRef, event.reference)));
       if (!target) return 'already_settled';
       // The order before its payment, as the tick (overdue closing open charges) and a new payment attempt lock them.
-      if (target.orderId !== null) await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, target.orderId)).for('update');
+      if (target.orderId !== null)
+        await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, target.orderId)).for('update');
       const [payment] = await tx.select().from(payments).where(eq(payments.id, target.id)).for('update');
       if (!payment || payment.succeededAt !== null) return 'already_settled';
       if (event.type === 'charge.failed') {
@@ -70,7 +83,10 @@ export async function settleCharge({ db, provider, event, now, rules }: { db: Da
  * the lot either commits before this reads them, and the machine sees it closed, or waits
  * until this deposit is held and then settles it with the others.
  */
-async function fundDeposit(tx: Executor, { depositId, amount, paidAt, now }: { depositId: number; amount: number; paidAt: Date; now: Date }): Promise<boolean> {
+async function fundDeposit(
+  tx: Executor,
+  { depositId, amount, paidAt, now }: { depositId: number; amount: number; paidAt: Date; now: Date },
+): Promise<boolean> {
   const [deposit] = await tx.select().from(deposits).where(eq(deposits.id, depositId));
   if (!deposit || !(await openForDeposits(tx, deposit, paidAt))) return false;
   const funded = await tx
@@ -78,21 +94,33 @@ async function fundDeposit(tx: Executor, { depositId, amount, paidAt, now }: { d
     .set({ status: 'held', balance: amount, paidAt, updatedAt: now })
     .where(and(eq(deposits.id, depositId), eq(deposits.status, 'pending'), eq(deposits.amount, amount)))
     .returning({ id: deposits.id });
-  await recordChanges(tx, 'deposit', funded.map(({ id }) => ({ id, from: 'pending', to: 'held', event: 'PAY' })), now);
+  await recordChanges(
+    tx,
+    'deposit',
+    funded.map(({ id }) => ({ id, from: 'pending', to: 'held', event: 'PAY' })),
+    now,
+  );
   return funded.length > 0;
 }
 
 async function openForDeposits(tx: Executor, deposit: Deposit, at: Date): Promise<boolean> {
   await tx.select({ id: auctions.id }).from(auctions).where(eq(auctions.id, deposit.auctionId)).for('share');
-  if (deposit.lotId !== null) await tx.select({ id: lots.id }).from(lots).where(eq(lots.id, deposit.lotId)).for('share');
+  if (deposit.lotId !== null)
+    await tx.select({ id: lots.id }).from(lots).where(eq(lots.id, deposit.lotId)).for('share');
   // Read after the locks are held: under READ COMMITTED this statement sees what a tick that held them committed.
-  const found = await tx.execute<Record<string, unknown>>(sql`select a.status, ${auctionContextColumns} from auctions a where a.id = ${deposit.auctionId}`);
+  const found = await tx.execute<Record<string, unknown>>(
+    sql`select a.status, ${auctionContextColumns} from auctions a where a.id = ${deposit.auctionId}`,
+  );
   const row = found.rows[0];
   if (!row) return false;
   const auctionStatus = effectiveAuctionStatus(row.status as AuctionStatus, auctionContextOf(row), at);
   if (auctionStatus !== 'preview' && auctionStatus !== 'live') return false;
   if (deposit.lotId === null) return true;
-  const [lot] = await tx.select({ lot: lots, auction: auctions }).from(lots).innerJoin(auctions, eq(auctions.id, lots.auctionId)).where(eq(lots.id, deposit.lotId));
+  const [lot] = await tx
+    .select({ lot: lots, auction: auctions })
+    .from(lots)
+    .innerJoin(auctions, eq(auctions.id, lots.auctionId))
+    .where(eq(lots.id, deposit.lotId));
   if (!lot) return false;
   const lotStatus = effectiveLotStatus(lot.lot.status, lotContextOf(lot.lot, lot.auction), at);
   return lotStatus === 'preview' || lotStatus === 'live';

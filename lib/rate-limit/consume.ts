@@ -20,15 +20,19 @@ export async function consumeRateLimit(db: Executor, key: string, now: Date, { l
   const row = result.rows[0];
   if (row && row.count > limit) {
     const resetsAt = new Date(row.window_started_at).getTime() + windowMs;
-    throw new AppError('RATE_LIMITED', `Too many attempts for ${key.split(':')[0]}, slow down`, { retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)) });
+    throw new AppError('RATE_LIMITED', `Too many attempts for ${key.split(':')[0]}, slow down`, {
+      retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)),
+    });
   }
 }
 
 /** Gives back one attempt counted by consumeRateLimit, for limits that count only failures. */
 export async function refundRateLimit(db: Executor, keys: string[]) {
   if (keys.length === 0) return;
-  await db.execute(sql`update rate_limits set count = greatest(count - 1, 0) where key in (${sql.join(
-    keys.map((key) => sql`${key}`),
-    sql`, `,
-  )})`);
+  await db.execute(
+    sql`update rate_limits set count = greatest(count - 1, 0) where key in (${sql.join(
+      keys.map((key) => sql`${key}`),
+      sql`, `,
+    )})`,
+  );
 }

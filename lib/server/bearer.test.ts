@@ -8,7 +8,16 @@ describe('bearerMatches', () => {
     expect(bearerMatches(`Bearer ${secret}`, secret)).toBe(true);
   });
 
-  it.each([null, '', 'Bearer ', secret, `Bearer ${secret}x`, `bearer ${secret}`, `Basic ${secret}`, `Bearer ${secret.slice(0, -1)}`])('refuses %j', (header) => {
+  it.each([
+    null,
+    '',
+    'Bearer ',
+    secret,
+    `Bearer ${secret}x`,
+    `bearer ${secret}`,
+    `Basic ${secret}`,
+    `Bearer ${secret.slice(0, -1)}`,
+  ])('refuses %j', (header) => {
     expect(bearerMatches(header, secret)).toBe(false);
   });
 });

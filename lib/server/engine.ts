@@ -30,5 +30,11 @@ export function paymentProvider(name: string = env().PAYMENT_PROVIDER): PaymentP
 
 export function tickApp(now: Date, budgetMs: number): Promise<TickSummary> {
   const { db } = appDatabase();
-  return runTick({ db, now, budgetMs, rules: engineRules(), outbox: { providers: paymentProvider, notify: inAppNotifier(db), concurrency: env().OUTBOX_CONCURRENCY } });
+  return runTick({
+    db,
+    now,
+    budgetMs,
+    rules: engineRules(),
+    outbox: { providers: paymentProvider, notify: inAppNotifier(db), concurrency: env().OUTBOX_CONCURRENCY },
+  });
 }

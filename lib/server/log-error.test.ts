@@ -7,7 +7,10 @@ describe('logUnexpectedError', () => {
   it('logs the name, code, SQLSTATE and request id, never the message or its parameters', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const driver = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
-    const wrapped = new Error('Failed query: insert into "users" ("password_hash") values ($1)\nparams: $2b$10$secrethash,13912345678', { cause: driver });
+    const wrapped = new Error(
+      'Failed query: insert into "users" ("password_hash") values ($1)\nparams: $2b$10$secrethash,13912345678',
+      { cause: driver },
+    );
     wrapped.name = 'DrizzleQueryError';
     const id = logUnexpectedError('action', wrapped);
     const line = log.mock.calls.map((call) => call.join(' ')).join('\n');

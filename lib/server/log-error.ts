@@ -21,7 +21,11 @@ export function logUnexpectedError(scope: string, error: unknown, requestId = ne
     names.push(current.name);
     const own = (current as { code?: unknown }).code;
     code ??= typeof own === 'string' && /^[\w.-]{1,40}$/.test(own) ? own : undefined;
-    if (frames.length === 0) frames = (current.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 8);
+    if (frames.length === 0)
+      frames = (current.stack ?? '')
+        .split('\n')
+        .filter((line) => /^\s+at /.test(line))
+        .slice(0, 8);
     current = current.cause;
   }
   const fields = [

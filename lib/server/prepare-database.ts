@@ -33,7 +33,9 @@ export function seedAppDatabase(handle: DatabaseHandle): Promise<SeedSummary> {
 }
 
 export function formatLogins(summary: SeedSummary): string {
-  const buyers = summary.buyers.map((buyer) => `    ${buyer.name.padEnd(4, '　')} ${buyer.phone}  ${buyer.email}`).join('\n');
+  const buyers = summary.buyers
+    .map((buyer) => `    ${buyer.name.padEnd(4, '　')} ${buyer.phone}  ${buyer.email}`)
+    .join('\n');
   return [
     'Demo logins (phone or email):',
     `  admin   ${summary.admin.phone} / ${summary.admin.email}  password: ${summary.admin.password}`,

@@ -12,10 +12,15 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('lets only the app itself and the configured web-view origins frame the pages', () => {
-    expect(directive(contentSecurityPolicy({ nonce: 'n', frameOrigins: [], development: false }), 'frame-ancestors')).toBe("frame-ancestors 'self'");
-    expect(directive(contentSecurityPolicy({ nonce: 'n', frameOrigins: ['https://servicewechat.com'], development: false }), 'frame-ancestors')).toBe(
-      "frame-ancestors 'self' https://servicewechat.com",
-    );
+    expect(
+      directive(contentSecurityPolicy({ nonce: 'n', frameOrigins: [], development: false }), 'frame-ancestors'),
+    ).toBe("frame-ancestors 'self'");
+    expect(
+      directive(
+        contentSecurityPolicy({ nonce: 'n', frameOrigins: ['https://servicewechat.com'], development: false }),
+        'frame-ancestors',
+      ),
+    ).toBe("frame-ancestors 'self' https://servicewechat.com");
   });
 
   it('makes a new nonce each time', () => {

@@ -4,7 +4,15 @@
  * 'strict-dynamic' lets those load the chunks they import. Inline style attributes stay
  * allowed: React and Next set some, and a style cannot run code.
  */
-export function contentSecurityPolicy({ nonce, frameOrigins, development }: { nonce: string; frameOrigins: string[]; development: boolean }): string {
+export function contentSecurityPolicy({
+  nonce,
+  frameOrigins,
+  development,
+}: {
+  nonce: string;
+  frameOrigins: string[];
+  development: boolean;
+}): string {
   // UploadThing serves uploaded pictures and videos from its own hosts.
   const uploads = 'https://*.ufs.sh https://utfs.io';
   return [

@@ -28,7 +28,8 @@ export async function startServer(): Promise<void> {
       console.log(`\n${formatLogins(summary).replace(/^/gm, '  ')}\n`);
     }
     if (config.GAVEL_TICKER === 'on' && !config.VERCEL) startTicker();
-    if (config.GAVEL_TEST_MODE === '1') console.warn('[gavel] TEST MODE: /api/test/clock can move this server\'s clock.');
+    if (config.GAVEL_TEST_MODE === '1')
+      console.warn("[gavel] TEST MODE: /api/test/clock can move this server's clock.");
   } catch (error) {
     if (error instanceof EnvError || error instanceof StartupError || error instanceof DatabaseLockedError) {
       console.error(`\n[gavel] cannot start:\n${error.message}\n`);

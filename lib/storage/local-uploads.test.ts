@@ -8,7 +8,15 @@ describe('resolveUploadPath', () => {
   });
 
   it('refuses anything that could escape it', () => {
-    for (const segments of [[], ['..', 'secrets.json'], ['demo', '..', '..', 'x'], ['.env'], ['a/b'], ['%2e%2e'], ['demo', '']]) {
+    for (const segments of [
+      [],
+      ['..', 'secrets.json'],
+      ['demo', '..', '..', 'x'],
+      ['.env'],
+      ['a/b'],
+      ['%2e%2e'],
+      ['demo', ''],
+    ]) {
       expect(resolveUploadPath(segments)).toBeNull();
     }
   });

@@ -20,7 +20,17 @@ export const MAX_SIGN_UPS_UNKNOWN_CLIENTS = 60;
  * The client's attempt is counted first, before the costly hash. `ip` is null when no
  * trusted proxy names the client.
  */
-export async function signUpBuyer({ db, input, ip, now }: { db: Executor; input: SignUpData; ip: string | null; now: Date }) {
+export async function signUpBuyer({
+  db,
+  input,
+  ip,
+  now,
+}: {
+  db: Executor;
+  input: SignUpData;
+  ip: string | null;
+  now: Date;
+}) {
   await consumeRateLimit(db, `signup:${ip ?? UNKNOWN_CLIENT}`, now, {
     windowMs: SIGN_UP_WINDOW_MS,
     limit: ip ? MAX_SIGN_UPS_PER_CLIENT : MAX_SIGN_UPS_UNKNOWN_CLIENTS,
@@ -35,10 +45,14 @@ export async function signUpBuyer({ db, input, ip, now }: { db: Executor; input:
     return user;
   } catch (error) {
     if (isUniqueViolation(error, 'users_phone_key')) {
-      throw new AppError('VALIDATION', 'Phone already registered', { fieldErrors: { phone: ['validation.phoneTaken'] } });
+      throw new AppError('VALIDATION', 'Phone already registered', {
+        fieldErrors: { phone: ['validation.phoneTaken'] },
+      });
     }
     if (isUniqueViolation(error, 'users_email_key')) {
-      throw new AppError('VALIDATION', 'Email already registered', { fieldErrors: { email: ['validation.emailTaken'] } });
+      throw new AppError('VALIDATION', 'Email already registered', {
+        fieldErrors: { email: ['validation.emailTaken'] },
+      });
     }
     throw error;
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { boundedText } from './text';
 
-const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((issue) => issue.message) ?? [];
+const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.error?.issues.map((issue) => issue.message) ?? [];
 
 describe('boundedText', () => {
   it('trims and keeps ordinary text, Chinese included', () => {
@@ -10,7 +11,9 @@ describe('boundedText', () => {
 
   it('refuses text over the maximum', () => {
     expect(messages(boundedText({ max: 5 }).safeParse('123456'))).toEqual(['validation.tooLong']);
-    expect(messages(boundedText({ max: 254, tooLong: 'validation.emailTooLong' }).safeParse('a'.repeat(20_000)))).toEqual(['validation.emailTooLong']);
+    expect(
+      messages(boundedText({ max: 254, tooLong: 'validation.emailTooLong' }).safeParse('a'.repeat(20_000))),
+    ).toEqual(['validation.emailTooLong']);
   });
 
   it('refuses NUL, other C0 controls and DEL; newlines only in multi-line fields', () => {
@@ -19,11 +22,14 @@ describe('boundedText', () => {
     }
     expect(messages(boundedText({ max: 50 }).safeParse('a\nb'))).toEqual(['validation.controlCharacters']);
     expect(boundedText({ max: 50, multiline: true }).parse('a\nb')).toBe('a\nb');
-    expect(messages(boundedText({ max: 50, multiline: true }).safeParse('a\r\nb'))).toEqual(['validation.controlCharacters']);
+    expect(messages(boundedText({ max: 50, multiline: true }).safeParse('a\r\nb'))).toEqual([
+      'validation.controlCharacters',
+    ]);
   });
 
   it('refuses what is not a string', () => {
-    for (const bad of [1, null, {}, ['a']]) expect(messages(boundedText({ max: 5 }).safeParse(bad))).toEqual(['validation.invalid']);
+    for (const bad of [1, null, {}, ['a']])
+      expect(messages(boundedText({ max: 5 }).safeParse(bad))).toEqual(['validation.invalid']);
   });
 
   it('keeps spaces of passwords when asked', () => {

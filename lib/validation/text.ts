@@ -10,7 +10,17 @@ const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F]/;
  * control characters (newlines only where `multiline`), at most `max` characters. Messages
  * are i18n keys; `tooLong` names a field's own, more specific one.
  */
-export function boundedText({ max, multiline = false, trim = true, tooLong = 'validation.tooLong' }: { max: number; multiline?: boolean; trim?: boolean; tooLong?: string }) {
+export function boundedText({
+  max,
+  multiline = false,
+  trim = true,
+  tooLong = 'validation.tooLong',
+}: {
+  max: number;
+  multiline?: boolean;
+  trim?: boolean;
+  tooLong?: string;
+}) {
   const base = z.string('validation.invalid');
   return (trim ? base.trim() : base)
     .max(max, tooLong)

@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loginAttempts, users } from '@/db/schema';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ACCOUNT_CLIENT, MAX_FAILURES_PER_IP, THROTTLE_WINDOW_MS } from '@/lib/auth/login-throttle';
+import {
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ACCOUNT_CLIENT,
+  MAX_FAILURES_PER_IP,
+  THROTTLE_WINDOW_MS,
+} from '@/lib/auth/login-throttle';
 import { verifyCredentials } from '@/lib/auth/verify-credentials';
 import { AppError } from '@/lib/errors';
 import { signUpSchema } from '@/lib/users/sign-up-schema';
@@ -10,7 +15,14 @@ import { databaseForEachTest, testDrivers } from '../support/test-database';
 
 const now = new Date('2026-11-25T04:00:00Z');
 const signUp = (overrides: Record<string, string> = {}) =>
-  signUpSchema.parse({ name: '林一', phone: '139 1234 5678', email: 'Lin@Example.com', password: 'correct-horse', confirmPassword: 'correct-horse', ...overrides });
+  signUpSchema.parse({
+    name: '林一',
+    phone: '139 1234 5678',
+    email: 'Lin@Example.com',
+    password: 'correct-horse',
+    confirmPassword: 'correct-horse',
+    ...overrides,
+  });
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -39,9 +51,13 @@ describe.each(testDrivers())('accounts on %s', (driver) => {
 
   it('answers a taken phone or email with a field error and writes nothing', async () => {
     await signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp() });
-    const phoneTaken = await refusal(signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp({ email: 'other@example.com' }) }));
+    const phoneTaken = await refusal(
+      signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp({ email: 'other@example.com' }) }),
+    );
     expect(phoneTaken.details.fieldErrors).toEqual({ phone: ['validation.phoneTaken'] });
-    const emailTaken = await refusal(signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp({ phone: '13700000000' }) }));
+    const emailTaken = await refusal(
+      signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp({ phone: '13700000000' }) }),
+    );
     expect(emailTaken.details.fieldErrors).toEqual({ email: ['validation.emailTaken'] });
     expect(await current().db.$count(users)).toBe(1);
   });
@@ -56,17 +72,21 @@ describe.each(testDrivers())('accounts on %s', (driver) => {
 
   it('pauses an account for the guessing client, even for the right password, until the window passes', async () => {
     await signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp() });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_CLIENT; i++) await refusal(attempt('13912345678', `guess-${i}`, '198.51.100.1'));
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_CLIENT; i++)
+      await refusal(attempt('13912345678', `guess-${i}`, '198.51.100.1'));
     const limited = await refusal(attempt('13912345678', 'correct-horse', '198.51.100.1'));
     expect(limited.code).toBe('RATE_LIMITED');
     expect(limited.details.retryAfterSeconds).toBe(THROTTLE_WINDOW_MS / 1000);
     const later = new Date(now.getTime() + THROTTLE_WINDOW_MS + 1000);
-    await expect(attempt('13912345678', 'correct-horse', '198.51.100.1', later)).resolves.toMatchObject({ role: 'buyer' });
+    await expect(attempt('13912345678', 'correct-horse', '198.51.100.1', later)).resolves.toMatchObject({
+      role: 'buyer',
+    });
   });
 
   it('does not let a rival guessing from elsewhere lock the bidder out', async () => {
     const user = await signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp() });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_CLIENT + 3; i++) await refusal(attempt('13912345678', `guess-${i}`, '198.51.100.66'));
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_CLIENT + 3; i++)
+      await refusal(attempt('13912345678', `guess-${i}`, '198.51.100.66'));
     await expect(attempt('13912345678', 'correct-horse', '203.0.113.7')).resolves.toMatchObject({ id: user.id });
   });
 
@@ -80,14 +100,17 @@ describe.each(testDrivers())('accounts on %s', (driver) => {
 
   it('counts the phone and the email of one account together', async () => {
     await signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp() });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_CLIENT; i++) await refusal(attempt(i % 2 ? 'lin@example.com' : '13912345678', `guess-${i}`));
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_CLIENT; i++)
+      await refusal(attempt(i % 2 ? 'lin@example.com' : '13912345678', `guess-${i}`));
     expect((await refusal(attempt('LIN@example.com', 'correct-horse'))).code).toBe('RATE_LIMITED');
     expect((await refusal(attempt('+86 139 1234 5678', 'correct-horse'))).code).toBe('RATE_LIMITED');
   });
 
   it('evaluates at most the limit of 30 parallel wrong passwords', async () => {
     await signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp() });
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => refusal(attempt('13912345678', `guess-${i}`))));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => refusal(attempt('13912345678', `guess-${i}`))),
+    );
     const codes = results.map((error) => error.code);
     expect(codes.filter((code) => code === 'INVALID_CREDENTIALS')).toHaveLength(MAX_FAILURES_PER_ACCOUNT_CLIENT);
     expect(await current().db.$count(loginAttempts)).toBe(MAX_FAILURES_PER_ACCOUNT_CLIENT);
@@ -101,39 +124,64 @@ describe.each(testDrivers())('accounts on %s', (driver) => {
   });
 
   it('throttles unknown identifiers too, with the same answers', async () => {
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_CLIENT; i++) expect((await refusal(attempt('13800009999', `guess-${i}`))).code).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_CLIENT; i++)
+      expect((await refusal(attempt('13800009999', `guess-${i}`))).code).toBe('INVALID_CREDENTIALS');
     expect((await refusal(attempt('13800009999', 'guess'))).code).toBe('RATE_LIMITED');
   });
 
   it('pauses an IP that tries many accounts', async () => {
     await signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp() });
-    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await refusal(attempt(`1380000${String(i).padStart(4, '0')}`, 'guess', '192.0.2.1'));
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++)
+      await refusal(attempt(`1380000${String(i).padStart(4, '0')}`, 'guess', '192.0.2.1'));
     expect((await refusal(attempt('13912345678', 'correct-horse', '192.0.2.1'))).code).toBe('RATE_LIMITED');
     await expect(attempt('13912345678', 'correct-horse', '192.0.2.2')).resolves.toMatchObject({ role: 'buyer' });
   });
 
   it('without a trusted client address, one guesser cannot stop other accounts signing in', async () => {
     await signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp() });
-    for (let i = 0; i < MAX_FAILURES_PER_IP + 5; i++) await refusal(attempt(`1380000${String(i).padStart(4, '0')}`, 'guess', null));
+    for (let i = 0; i < MAX_FAILURES_PER_IP + 5; i++)
+      await refusal(attempt(`1380000${String(i).padStart(4, '0')}`, 'guess', null));
     await expect(attempt('13912345678', 'correct-horse', null)).resolves.toMatchObject({ role: 'buyer' });
   });
 
   it('without a trusted client address, a rival’s guesses do not lock the bidder out below the account ceiling', async () => {
     await signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp() });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_CLIENT + 5; i++) await refusal(attempt('13912345678', `guess-${i}`, null));
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_CLIENT + 5; i++)
+      await refusal(attempt('13912345678', `guess-${i}`, null));
     await expect(attempt('13912345678', 'correct-horse', null)).resolves.toMatchObject({ role: 'buyer' });
   });
 
   it('throttles sign-ups per client, so probing which phones are registered is bounded', async () => {
     await signUpBuyer({ db: current().db, ip: '203.0.113.50', now, input: signUp() });
     for (let i = 1; i < MAX_SIGN_UPS_PER_CLIENT; i++) {
-      expect((await refusal(signUpBuyer({ db: current().db, ip: '198.51.100.9', now, input: signUp({ email: `p${i}@example.com` }) }))).code).toBe('VALIDATION');
+      expect(
+        (
+          await refusal(
+            signUpBuyer({ db: current().db, ip: '198.51.100.9', now, input: signUp({ email: `p${i}@example.com` }) }),
+          )
+        ).code,
+      ).toBe('VALIDATION');
     }
-    await refusal(signUpBuyer({ db: current().db, ip: '198.51.100.9', now, input: signUp({ email: 'last@example.com' }) }));
-    const limited = await refusal(signUpBuyer({ db: current().db, ip: '198.51.100.9', now, input: signUp({ phone: '13700000001', email: 'new@example.com' }) }));
+    await refusal(
+      signUpBuyer({ db: current().db, ip: '198.51.100.9', now, input: signUp({ email: 'last@example.com' }) }),
+    );
+    const limited = await refusal(
+      signUpBuyer({
+        db: current().db,
+        ip: '198.51.100.9',
+        now,
+        input: signUp({ phone: '13700000001', email: 'new@example.com' }),
+      }),
+    );
     expect(limited.code).toBe('RATE_LIMITED');
     expect(await current().db.$count(users)).toBe(1);
-    await expect(signUpBuyer({ db: current().db, ip: '198.51.100.10', now, input: signUp({ phone: '13700000001', email: 'new@example.com' }) })).resolves.toMatchObject({ role: 'buyer' });
+    await expect(
+      signUpBuyer({
+        db: current().db,
+        ip: '198.51.100.10',
+        now,
+        input: signUp({ phone: '13700000001', email: 'new@example.com' }),
+      }),
+    ).resolves.toMatchObject({ role: 'buyer' });
   });
 });
-

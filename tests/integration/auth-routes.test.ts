@@ -45,7 +45,12 @@ describe('Auth.js routes under junk', () => {
     ['POST', '/signout?callbackUrl=%E8%8C%B6'],
   ])('%s %s', async (method, path) => {
     state.database = current();
-    const request = new NextRequest(`${base}${path}`, method === 'POST' ? { method, body: '\u0000junk{', headers: { 'content-type': 'application/x-www-form-urlencoded' } } : { method });
+    const request = new NextRequest(
+      `${base}${path}`,
+      method === 'POST'
+        ? { method, body: '\u0000junk{', headers: { 'content-type': 'application/x-www-form-urlencoded' } }
+        : { method },
+    );
     const response = await (method === 'GET' ? GET : POST)(request);
     expect(response.status).toBeLessThan(500);
     // A browser follows the redirect: where it lands must not be a 500 either.
@@ -59,7 +64,11 @@ describe('Auth.js routes reached on another origin than APP_URL', () => {
   const current = databaseForEachTest('pglite');
   const served = 'http://localhost:3211/api/auth';
   const form = (fields: Record<string, string>, cookie = '') =>
-    ({ method: 'POST', body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie } }) as const;
+    ({
+      method: 'POST',
+      body: new URLSearchParams(fields).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    }) as const;
 
   it.each([
     ['GET', '/signin?callbackUrl=3.3e%2B202', undefined],
@@ -80,8 +89,16 @@ describe('Auth.js routes reached on another origin than APP_URL', () => {
     const buyer = await seedBuyer(current().db, { passwordHash: await hashPassword(password) });
     const csrf = await GET(new NextRequest(`${served}/csrf`));
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
-    const response = await POST(new NextRequest(`${served}/callback/credentials`, form({ csrfToken, identifier: buyer.phone!, password, callbackUrl: '/lots' }, cookie)));
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((value) => value.split(';')[0])
+      .join('; ');
+    const response = await POST(
+      new NextRequest(
+        `${served}/callback/credentials`,
+        form({ csrfToken, identifier: buyer.phone!, password, callbackUrl: '/lots' }, cookie),
+      ),
+    );
     expect(response.headers.get('location')).toBe('http://127.0.0.1:3000/lots');
     expect(response.headers.getSetCookie().some((value) => value.startsWith('authjs.session-token='))).toBe(true);
   });

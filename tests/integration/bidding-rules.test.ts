@@ -15,7 +15,10 @@ const SECOND = 1_000;
 type Settings = Partial<typeof auctions.$inferInsert>;
 
 /** A live auction whose buyers each hold a session deposit. */
-async function liveAuction(db: Database, { buyers = 2, settings = {} as Settings, lots: plans = [{}] as { startPrice?: number }[] } = {}) {
+async function liveAuction(
+  db: Database,
+  { buyers = 2, settings = {} as Settings, lots: plans = [{}] as { startPrice?: number }[] } = {},
+) {
   const auction = await publishedAuction(db, T0, { lots: plans, settings });
   await tick(db, auction.startsAt);
   const users: number[] = [];
@@ -30,17 +33,29 @@ async function liveAuction(db: Database, { buyers = 2, settings = {} as Settings
 const lotRow = async (db: Database, lotId: number) => (await db.select().from(lots).where(eq(lots.id, lotId)))[0];
 
 /** Everything a bid could write: bid rows, proxy rows, and the lot itself. */
-const footprint = async (db: Database, lotId: number) => ({ bids: await db.$count(bids), proxies: await db.$count(proxyBids), lot: (await lotRow(db, lotId)) ?? null });
+const footprint = async (db: Database, lotId: number) => ({
+  bids: await db.$count(bids),
+  proxies: await db.$count(proxyBids),
+  lot: (await lotRow(db, lotId)) ?? null,
+});
 
 describe.each(testDrivers())('bidding rules on %s', (driver) => {
   const current = databaseForEachTest(driver);
 
   describe('every refusal has its code and writes nothing', () => {
     /** Both verbs refused with `code`, and no bid, proxy or lot change left behind. */
-    async function expectRefused(db: Database, { userId, lotId, amount, now }: { userId: number; lotId: number; amount: number; now: Date }, code: string, verbs: ('bid' | 'proxy')[] = ['bid', 'proxy']) {
+    async function expectRefused(
+      db: Database,
+      { userId, lotId, amount, now }: { userId: number; lotId: number; amount: number; now: Date },
+      code: string,
+      verbs: ('bid' | 'proxy')[] = ['bid', 'proxy'],
+    ) {
       const before = await footprint(db, lotId);
       for (const verb of verbs) {
-        const attempt = verb === 'bid' ? placeBid({ db, userId, lotId, amount, now }) : setProxyBid({ db, userId, lotId, maxAmount: amount, now });
+        const attempt =
+          verb === 'bid'
+            ? placeBid({ db, userId, lotId, amount, now })
+            : setProxyBid({ db, userId, lotId, maxAmount: amount, now });
         await expect(attempt, verb).rejects.toMatchObject({ code });
       }
       expect(await footprint(db, lotId)).toEqual(before);
@@ -50,8 +65,20 @@ describe.each(testDrivers())('bidding rules on %s', (driver) => {
       const db = current().db;
       const x = await liveAuction(db);
       await expectRefused(db, { userId: x.users[0]!, lotId: 987_654, amount: yuan(100), now: x.live }, 'NOT_FOUND');
-      const [draft] = await db.insert(auctions).values({ title: '草稿', previewStartsAt: at(T0, HOUR), previewEndsAt: at(T0, 2 * HOUR), startsAt: at(T0, 2 * HOUR), endsAt: at(T0, 3 * HOUR) }).returning();
-      const [lot] = await db.insert(lots).values({ auctionId: draft!.id, title: '草稿拍品', startPrice: yuan(100) }).returning();
+      const [draft] = await db
+        .insert(auctions)
+        .values({
+          title: '草稿',
+          previewStartsAt: at(T0, HOUR),
+          previewEndsAt: at(T0, 2 * HOUR),
+          startsAt: at(T0, 2 * HOUR),
+          endsAt: at(T0, 3 * HOUR),
+        })
+        .returning();
+      const [lot] = await db
+        .insert(lots)
+        .values({ auctionId: draft!.id, title: '草稿拍品', startPrice: yuan(100) })
+        .returning();
       await expectRefused(db, { userId: x.users[0]!, lotId: lot!.id, amount: yuan(100), now: x.live }, 'NOT_FOUND');
     });
 
@@ -59,8 +86,14 @@ describe.each(testDrivers())('bidding rules on %s', (driver) => {
       const db = current().db;
       const x = await liveAuction(db);
       await db.update(users).set({ biddingBlockedAt: x.startsAt, strikes: 3 }).where(eq(users.id, x.users[0]!));
-      await expectRefused(db, { userId: x.users[0]!, lotId: x.lotId, amount: yuan(100), now: x.live }, 'BIDDING_BLOCKED');
-      await expect(placeBid({ db, userId: x.users[1]!, lotId: x.lotId, amount: yuan(100), now: x.live })).resolves.toMatchObject({ leaderId: x.users[1] });
+      await expectRefused(
+        db,
+        { userId: x.users[0]!, lotId: x.lotId, amount: yuan(100), now: x.live },
+        'BIDDING_BLOCKED',
+      );
+      await expect(
+        placeBid({ db, userId: x.users[1]!, lotId: x.lotId, amount: yuan(100), now: x.live }),
+      ).resolves.toMatchObject({ leaderId: x.users[1] });
     });
 
     it('LOT_NOT_BIDDABLE before the lot is live and from its end on', async () => {
@@ -68,24 +101,43 @@ describe.each(testDrivers())('bidding rules on %s', (driver) => {
       const upcoming = await publishedAuction(db, T0);
       const early = await seedBuyer(db);
       await payDeposit(db, { userId: early.id, auctionId: upcoming.auctionId, now: upcoming.previewStartsAt });
-      await expectRefused(db, { userId: early.id, lotId: upcoming.lotIds[0]!, amount: yuan(100), now: at(upcoming.startsAt, -1) }, 'LOT_NOT_BIDDABLE');
+      await expectRefused(
+        db,
+        { userId: early.id, lotId: upcoming.lotIds[0]!, amount: yuan(100), now: at(upcoming.startsAt, -1) },
+        'LOT_NOT_BIDDABLE',
+      );
       const x = await liveAuction(db);
-      await expectRefused(db, { userId: x.users[0]!, lotId: x.lotId, amount: yuan(100), now: x.endsAt }, 'LOT_NOT_BIDDABLE');
+      await expectRefused(
+        db,
+        { userId: x.users[0]!, lotId: x.lotId, amount: yuan(100), now: x.endsAt },
+        'LOT_NOT_BIDDABLE',
+      );
     });
 
     it('DEPOSIT_REQUIRED without a held deposit covering the lot', async () => {
       const db = current().db;
       const x = await liveAuction(db, { buyers: 0 });
       const stranger = await seedBuyer(db);
-      await expectRefused(db, { userId: stranger.id, lotId: x.lotId, amount: yuan(100), now: x.live }, 'DEPOSIT_REQUIRED');
+      await expectRefused(
+        db,
+        { userId: stranger.id, lotId: x.lotId, amount: yuan(100), now: x.live },
+        'DEPOSIT_REQUIRED',
+      );
     });
 
     it('ALREADY_LEADING for a bid over one’s own, while the leader may still raise a maximum', async () => {
       const db = current().db;
       const x = await liveAuction(db);
       await placeBid({ db, userId: x.users[0]!, lotId: x.lotId, amount: yuan(100), now: x.live });
-      await expectRefused(db, { userId: x.users[0]!, lotId: x.lotId, amount: yuan(200), now: x.live }, 'ALREADY_LEADING', ['bid']);
-      await expect(setProxyBid({ db, userId: x.users[0]!, lotId: x.lotId, maxAmount: yuan(200), now: x.live })).resolves.toMatchObject({ leaderId: x.users[0], currentPrice: yuan(100) });
+      await expectRefused(
+        db,
+        { userId: x.users[0]!, lotId: x.lotId, amount: yuan(200), now: x.live },
+        'ALREADY_LEADING',
+        ['bid'],
+      );
+      await expect(
+        setProxyBid({ db, userId: x.users[0]!, lotId: x.lotId, maxAmount: yuan(200), now: x.live }),
+      ).resolves.toMatchObject({ leaderId: x.users[0], currentPrice: yuan(100) });
     });
 
     it('BID_TOO_LOW with the minimum in ¥, for a bid and for a maximum', async () => {
@@ -93,9 +145,16 @@ describe.each(testDrivers())('bidding rules on %s', (driver) => {
       const x = await liveAuction(db);
       await placeBid({ db, userId: x.users[0]!, lotId: x.lotId, amount: yuan(100), now: x.live });
       await expectRefused(db, { userId: x.users[1]!, lotId: x.lotId, amount: yuan(109), now: x.live }, 'BID_TOO_LOW');
-      await expect(placeBid({ db, userId: x.users[1]!, lotId: x.lotId, amount: yuan(109), now: x.live })).rejects.toMatchObject({ status: 409, details: { params: { minimum: '¥110.00' } } });
+      await expect(
+        placeBid({ db, userId: x.users[1]!, lotId: x.lotId, amount: yuan(109), now: x.live }),
+      ).rejects.toMatchObject({ status: 409, details: { params: { minimum: '¥110.00' } } });
       // The leader too: a maximum of ¥100.01 over his own ¥100 could never be bid on the ladder.
-      await expectRefused(db, { userId: x.users[0]!, lotId: x.lotId, amount: yuan(100) + 1, now: x.live }, 'BID_TOO_LOW', ['proxy']);
+      await expectRefused(
+        db,
+        { userId: x.users[0]!, lotId: x.lotId, amount: yuan(100) + 1, now: x.live },
+        'BID_TOO_LOW',
+        ['proxy'],
+      );
     });
   });
 
@@ -104,65 +163,125 @@ describe.each(testDrivers())('bidding rules on %s', (driver) => {
       const db = current().db;
       const x = await liveAuction(db, { settings: { antiSnipingMinutes: 5, antiSnipingExtensionMinutes: 10 } });
       const [a, b] = x.users as [number, number];
-      const early = await placeBid({ db, userId: a, lotId: x.lotId, amount: yuan(100), now: at(x.endsAt, -5 * MINUTE - 1) });
+      const early = await placeBid({
+        db,
+        userId: a,
+        lotId: x.lotId,
+        amount: yuan(100),
+        now: at(x.endsAt, -5 * MINUTE - 1),
+      });
       expect(early.endsAt).toEqual(x.endsAt);
-      const onTheEdge = await placeBid({ db, userId: b, lotId: x.lotId, amount: yuan(110), now: at(x.endsAt, -5 * MINUTE) });
+      const onTheEdge = await placeBid({
+        db,
+        userId: b,
+        lotId: x.lotId,
+        amount: yuan(110),
+        now: at(x.endsAt, -5 * MINUTE),
+      });
       expect(onTheEdge.endsAt).toEqual(at(x.endsAt, 5 * MINUTE));
-      expect(await lotRow(db, x.lotId)).toMatchObject({ endsAt: at(x.endsAt, 5 * MINUTE), nextTransitionAt: at(x.endsAt, 5 * MINUTE) });
+      expect(await lotRow(db, x.lotId)).toMatchObject({
+        endsAt: at(x.endsAt, 5 * MINUTE),
+        nextTransitionAt: at(x.endsAt, 5 * MINUTE),
+      });
     });
 
     it('stops at the cap counted from the scheduled end, reached exactly, then the lot closes there', async () => {
       const db = current().db;
-      const x = await liveAuction(db, { settings: { antiSnipingMinutes: 5, antiSnipingExtensionMinutes: 5, antiSnipingCapMinutes: 7 } });
+      const x = await liveAuction(db, {
+        settings: { antiSnipingMinutes: 5, antiSnipingExtensionMinutes: 5, antiSnipingCapMinutes: 7 },
+      });
       const [a, b] = x.users as [number, number];
-      expect((await placeBid({ db, userId: a, lotId: x.lotId, amount: yuan(100), now: at(x.endsAt, -MINUTE) })).endsAt).toEqual(at(x.endsAt, 4 * MINUTE));
+      expect(
+        (await placeBid({ db, userId: a, lotId: x.lotId, amount: yuan(100), now: at(x.endsAt, -MINUTE) })).endsAt,
+      ).toEqual(at(x.endsAt, 4 * MINUTE));
       // 2 min + 5 min = 7 min: the cap exactly.
-      expect((await placeBid({ db, userId: b, lotId: x.lotId, amount: yuan(110), now: at(x.endsAt, 2 * MINUTE) })).endsAt).toEqual(at(x.endsAt, 7 * MINUTE));
-      expect((await placeBid({ db, userId: a, lotId: x.lotId, amount: yuan(120), now: at(x.endsAt, 7 * MINUTE - 1) })).endsAt).toEqual(at(x.endsAt, 7 * MINUTE));
-      await expect(placeBid({ db, userId: b, lotId: x.lotId, amount: yuan(130), now: at(x.endsAt, 7 * MINUTE) })).rejects.toMatchObject({ code: 'LOT_NOT_BIDDABLE' });
+      expect(
+        (await placeBid({ db, userId: b, lotId: x.lotId, amount: yuan(110), now: at(x.endsAt, 2 * MINUTE) })).endsAt,
+      ).toEqual(at(x.endsAt, 7 * MINUTE));
+      expect(
+        (await placeBid({ db, userId: a, lotId: x.lotId, amount: yuan(120), now: at(x.endsAt, 7 * MINUTE - 1) }))
+          .endsAt,
+      ).toEqual(at(x.endsAt, 7 * MINUTE));
+      await expect(
+        placeBid({ db, userId: b, lotId: x.lotId, amount: yuan(130), now: at(x.endsAt, 7 * MINUTE) }),
+      ).rejects.toMatchObject({ code: 'LOT_NOT_BIDDABLE' });
       await tick(db, at(x.endsAt, 7 * MINUTE - 1));
       expect(await lotRow(db, x.lotId)).toMatchObject({ status: 'live' });
       await tick(db, at(x.endsAt, 7 * MINUTE));
-      expect(await lotRow(db, x.lotId)).toMatchObject({ status: 'sold', winnerId: a, dealPrice: yuan(120), closedAt: at(x.endsAt, 7 * MINUTE) });
+      expect(await lotRow(db, x.lotId)).toMatchObject({
+        status: 'sold',
+        winnerId: a,
+        dealPrice: yuan(120),
+        closedAt: at(x.endsAt, 7 * MINUTE),
+      });
     });
 
     it('never extends with a cap of 0', async () => {
       const db = current().db;
       const x = await liveAuction(db, { settings: { antiSnipingCapMinutes: 0 } });
-      const outcome = await placeBid({ db, userId: x.users[0]!, lotId: x.lotId, amount: yuan(100), now: at(x.endsAt, -1) });
+      const outcome = await placeBid({
+        db,
+        userId: x.users[0]!,
+        lotId: x.lotId,
+        amount: yuan(100),
+        now: at(x.endsAt, -1),
+      });
       expect(outcome.endsAt).toEqual(x.endsAt);
-      await expect(placeBid({ db, userId: x.users[1]!, lotId: x.lotId, amount: yuan(110), now: x.endsAt })).rejects.toMatchObject({ code: 'LOT_NOT_BIDDABLE' });
+      await expect(
+        placeBid({ db, userId: x.users[1]!, lotId: x.lotId, amount: yuan(110), now: x.endsAt }),
+      ).rejects.toMatchObject({ code: 'LOT_NOT_BIDDABLE' });
     });
   });
 
   describe('staggered closing', () => {
     it('lots close closing_interval_seconds apart by position then id, through the real tick, and the auction after the last', async () => {
       const db = current().db;
-      const schedule = { previewStartsAt: at(T0, HOUR), previewEndsAt: at(T0, 2 * HOUR), startsAt: at(T0, 2 * HOUR), endsAt: at(T0, 3 * HOUR) };
-      const [auction] = await db.insert(auctions).values({ title: '分批结拍', closingIntervalSeconds: 30, ...schedule }).returning();
+      const schedule = {
+        previewStartsAt: at(T0, HOUR),
+        previewEndsAt: at(T0, 2 * HOUR),
+        startsAt: at(T0, 2 * HOUR),
+        endsAt: at(T0, 3 * HOUR),
+      };
+      const [auction] = await db
+        .insert(auctions)
+        .values({ title: '分批结拍', closingIntervalSeconds: 30, ...schedule })
+        .returning();
       // Inserted out of order: ranks are by position, then id.
       const inserted = await db
         .insert(lots)
-        .values([1, 0, 1].map((position, index) => ({ auctionId: auction!.id, position, title: `拍品 ${index}`, startPrice: yuan(100) })))
+        .values(
+          [1, 0, 1].map((position, index) => ({
+            auctionId: auction!.id,
+            position,
+            title: `拍品 ${index}`,
+            startPrice: yuan(100),
+          })),
+        )
         .returning({ id: lots.id });
       const [second, first, third] = inserted.map((lot) => lot.id) as [number, number, number];
       await publishAuction(db, auction!.id, T0);
       const slot = (rank: number) => at(schedule.endsAt, rank * 30 * SECOND);
-      for (const [rank, id] of [first, second, third].entries()) expect(await lotRow(db, id), `rank ${rank}`).toMatchObject({ scheduledEndsAt: slot(rank), endsAt: slot(rank) });
+      for (const [rank, id] of [first, second, third].entries())
+        expect(await lotRow(db, id), `rank ${rank}`).toMatchObject({ scheduledEndsAt: slot(rank), endsAt: slot(rank) });
 
       await tick(db, schedule.startsAt);
       const buyer = await seedBuyer(db);
       await payDeposit(db, { userId: buyer.id, auctionId: auction!.id, now: schedule.startsAt });
-      for (const id of [first, second, third]) await placeBid({ db, userId: buyer.id, lotId: id, amount: yuan(100), now: at(schedule.startsAt, MINUTE) });
+      for (const id of [first, second, third])
+        await placeBid({ db, userId: buyer.id, lotId: id, amount: yuan(100), now: at(schedule.startsAt, MINUTE) });
 
-      const statuses = async () => Promise.all([first, second, third].map(async (id) => (await lotRow(db, id))!.status));
-      const auctionStatus = async () => (await db.select().from(auctions).where(eq(auctions.id, auction!.id)))[0]!.status;
+      const statuses = async () =>
+        Promise.all([first, second, third].map(async (id) => (await lotRow(db, id))!.status));
+      const auctionStatus = async () =>
+        (await db.select().from(auctions).where(eq(auctions.id, auction!.id)))[0]!.status;
       await tick(db, at(slot(0), -1));
       expect(await statuses()).toEqual(['live', 'live', 'live']);
       await tick(db, slot(0));
       expect(await statuses()).toEqual(['sold', 'live', 'live']);
       // The second lot still takes bids after the auction's own end, up to its slot.
-      await expect(placeBid({ db, userId: buyer.id, lotId: second, amount: yuan(110), now: at(slot(1), -1) })).rejects.toMatchObject({ code: 'ALREADY_LEADING' });
+      await expect(
+        placeBid({ db, userId: buyer.id, lotId: second, amount: yuan(110), now: at(slot(1), -1) }),
+      ).rejects.toMatchObject({ code: 'ALREADY_LEADING' });
       await tick(db, at(slot(1), -1));
       expect(await statuses()).toEqual(['sold', 'live', 'live']);
       await tick(db, slot(1));
@@ -177,12 +296,26 @@ describe.each(testDrivers())('bidding rules on %s', (driver) => {
 
     it('anti-sniping on a staggered lot counts its cap from the lot’s own scheduled end', async () => {
       const db = current().db;
-      const x = await liveAuction(db, { lots: [{}, {}], settings: { closingIntervalSeconds: 600, antiSnipingMinutes: 5, antiSnipingExtensionMinutes: 5, antiSnipingCapMinutes: 3 } });
+      const x = await liveAuction(db, {
+        lots: [{}, {}],
+        settings: {
+          closingIntervalSeconds: 600,
+          antiSnipingMinutes: 5,
+          antiSnipingExtensionMinutes: 5,
+          antiSnipingCapMinutes: 3,
+        },
+      });
       const second = x.lotIds[1]!;
       const ownEnd = at(x.endsAt, 10 * MINUTE);
       expect(await lotRow(db, second)).toMatchObject({ scheduledEndsAt: ownEnd });
       // 9 min after the auction's end is 1 min before this lot's: extended, capped at its end + 3 min.
-      const outcome = await placeBid({ db, userId: x.users[0]!, lotId: second, amount: yuan(100), now: at(ownEnd, -MINUTE) });
+      const outcome = await placeBid({
+        db,
+        userId: x.users[0]!,
+        lotId: second,
+        amount: yuan(100),
+        now: at(ownEnd, -MINUTE),
+      });
       expect(outcome.endsAt).toEqual(at(ownEnd, 3 * MINUTE));
       await tick(db, at(ownEnd, 3 * MINUTE - 1));
       expect(await lotRow(db, second)).toMatchObject({ status: 'live' });
@@ -194,13 +327,23 @@ describe.each(testDrivers())('bidding rules on %s', (driver) => {
   it('buyer’s premium: orders carry the deal price × bps rounded half up to the fen, as buyerPremium() computes it', async () => {
     const db = current().db;
     const prices = [1, 3, 4, 5, 12, 36, 9_999, yuan(10_500) + 4];
-    const x = await liveAuction(db, { buyers: 1, settings: { buyerPremiumBps: 1250 }, lots: prices.map((startPrice) => ({ startPrice })) });
-    for (const [index, lotId] of x.lotIds.entries()) await placeBid({ db, userId: x.users[0]!, lotId, amount: prices[index]!, now: at(x.live, index * SECOND) });
+    const x = await liveAuction(db, {
+      buyers: 1,
+      settings: { buyerPremiumBps: 1250 },
+      lots: prices.map((startPrice) => ({ startPrice })),
+    });
+    for (const [index, lotId] of x.lotIds.entries())
+      await placeBid({ db, userId: x.users[0]!, lotId, amount: prices[index]!, now: at(x.live, index * SECOND) });
     await tick(db, x.endsAt);
-    const created = await db.select({ dealPrice: orders.dealPrice, buyerPremium: orders.buyerPremium }).from(orders).orderBy(asc(orders.dealPrice));
+    const created = await db
+      .select({ dealPrice: orders.dealPrice, buyerPremium: orders.buyerPremium })
+      .from(orders)
+      .orderBy(asc(orders.dealPrice));
     expect(created).toEqual(prices.map((dealPrice) => ({ dealPrice, buyerPremium: buyerPremium(dealPrice, 1250) })));
     expect(created.map((order) => order.buyerPremium)).toEqual([0, 0, 1, 1, 2, 5, 1_250, 131_251]);
-    const [due] = await db.execute<{ total: string }>(sql`select sum(amount_due)::text as total from orders`).then((result) => result.rows);
+    const [due] = await db
+      .execute<{ total: string }>(sql`select sum(amount_due)::text as total from orders`)
+      .then((result) => result.rows);
     expect(Number(due!.total)).toBe(prices.reduce((sum, price) => sum + price + buyerPremium(price, 1250), 0));
   });
 });

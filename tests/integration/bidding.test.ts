@@ -22,7 +22,11 @@ async function liveLot(db: Database, { buyers = 2, reservePrice = null as number
 }
 
 const history = (db: Database, lotId: number) =>
-  db.select({ userId: bids.userId, amount: bids.amount, isProxy: bids.isProxy }).from(bids).where(eq(bids.lotId, lotId)).orderBy(asc(bids.id));
+  db
+    .select({ userId: bids.userId, amount: bids.amount, isProxy: bids.isProxy })
+    .from(bids)
+    .where(eq(bids.lotId, lotId))
+    .orderBy(asc(bids.id));
 
 describe.each(testDrivers())('bidding on %s', (driver) => {
   const current = databaseForEachTest(driver);
@@ -31,10 +35,20 @@ describe.each(testDrivers())('bidding on %s', (driver) => {
     const db = current().db;
     const x = await liveLot(db);
     const [a, b] = x.users as [number, number];
-    await expect(placeBid({ db, userId: a, lotId: x.lotId, amount: yuan(99), now: x.live })).rejects.toMatchObject({ code: 'BID_TOO_LOW', status: 409, details: { params: { minimum: '¥100.00' } } });
+    await expect(placeBid({ db, userId: a, lotId: x.lotId, amount: yuan(99), now: x.live })).rejects.toMatchObject({
+      code: 'BID_TOO_LOW',
+      status: 409,
+      details: { params: { minimum: '¥100.00' } },
+    });
     await placeBid({ db, userId: a, lotId: x.lotId, amount: yuan(100), now: x.live });
-    await expect(placeBid({ db, userId: a, lotId: x.lotId, amount: yuan(200), now: x.live })).rejects.toMatchObject({ code: 'ALREADY_LEADING', status: 409 });
-    await expect(placeBid({ db, userId: b, lotId: x.lotId, amount: yuan(109), now: x.live })).rejects.toMatchObject({ code: 'BID_TOO_LOW', details: { params: { minimum: '¥110.00' }, fieldErrors: { amount: ['bid.tooLow'] } } });
+    await expect(placeBid({ db, userId: a, lotId: x.lotId, amount: yuan(200), now: x.live })).rejects.toMatchObject({
+      code: 'ALREADY_LEADING',
+      status: 409,
+    });
+    await expect(placeBid({ db, userId: b, lotId: x.lotId, amount: yuan(109), now: x.live })).rejects.toMatchObject({
+      code: 'BID_TOO_LOW',
+      details: { params: { minimum: '¥110.00' }, fieldErrors: { amount: ['bid.tooLow'] } },
+    });
     const outcome = await placeBid({ db, userId: b, lotId: x.lotId, amount: yuan(110), now: x.live });
     expect(outcome).toMatchObject({ currentPrice: yuan(110), leaderId: b, bidCount: 2 });
     expect(await history(db, x.lotId)).toEqual([
@@ -47,15 +61,21 @@ describe.each(testDrivers())('bidding on %s', (driver) => {
     const db = current().db;
     const x = await liveLot(db, { buyers: 0 });
     const stranger = await seedBuyer(db);
-    await expect(placeBid({ db, userId: stranger.id, lotId: x.lotId, amount: yuan(100), now: x.live })).rejects.toMatchObject({ code: 'DEPOSIT_REQUIRED', status: 403 });
+    await expect(
+      placeBid({ db, userId: stranger.id, lotId: x.lotId, amount: yuan(100), now: x.live }),
+    ).rejects.toMatchObject({ code: 'DEPOSIT_REQUIRED', status: 403 });
     expect(await db.$count(bids)).toBe(0);
   });
 
   it('refuses a bid one millisecond after the end even though no tick has run', async () => {
     const db = current().db;
     const x = await liveLot(db);
-    await expect(placeBid({ db, userId: x.users[0]!, lotId: x.lotId, amount: yuan(100), now: at(x.endsAt, 1) })).rejects.toMatchObject({ code: 'LOT_NOT_BIDDABLE' });
-    await expect(placeBid({ db, userId: x.users[0]!, lotId: x.lotId, amount: yuan(100), now: at(x.endsAt, -1) })).resolves.toMatchObject({ currentPrice: yuan(100) });
+    await expect(
+      placeBid({ db, userId: x.users[0]!, lotId: x.lotId, amount: yuan(100), now: at(x.endsAt, 1) }),
+    ).rejects.toMatchObject({ code: 'LOT_NOT_BIDDABLE' });
+    await expect(
+      placeBid({ db, userId: x.users[0]!, lotId: x.lotId, amount: yuan(100), now: at(x.endsAt, -1) }),
+    ).resolves.toMatchObject({ currentPrice: yuan(100) });
     const [lot] = await db.select().from(lots).where(eq(lots.id, x.lotId));
     expect(lot!.status).toBe('live');
   });
@@ -65,7 +85,9 @@ describe.each(testDrivers())('bidding on %s', (driver) => {
     const auction = await publishedAuction(db, T0);
     const buyer = await seedBuyer(db);
     await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.previewStartsAt });
-    await expect(placeBid({ db, userId: buyer.id, lotId: auction.lotIds[0]!, amount: yuan(100), now: at(auction.startsAt, -1) })).rejects.toMatchObject({ code: 'LOT_NOT_BIDDABLE' });
+    await expect(
+      placeBid({ db, userId: buyer.id, lotId: auction.lotIds[0]!, amount: yuan(100), now: at(auction.startsAt, -1) }),
+    ).rejects.toMatchObject({ code: 'LOT_NOT_BIDDABLE' });
   });
 
   it('anti-sniping: a bid in the last five minutes moves the end to five minutes after it', async () => {
@@ -103,7 +125,13 @@ describe.each(testDrivers())('bidding on %s', (driver) => {
     await placeBid({ db, userId: b, lotId: x.lotId, amount: yuan(150), now: at(x.live, MINUTE) });
     // c sets the same maximum later: a keeps the lead at its maximum, answering c's proxy
     // at the highest bid it can still top on the ladder (never a over his own 160).
-    const outcome = await setProxyBid({ db, userId: c, lotId: x.lotId, maxAmount: yuan(300), now: at(x.live, 2 * MINUTE) });
+    const outcome = await setProxyBid({
+      db,
+      userId: c,
+      lotId: x.lotId,
+      maxAmount: yuan(300),
+      now: at(x.live, 2 * MINUTE),
+    });
     expect(outcome).toMatchObject({ leaderId: a, currentPrice: yuan(300) });
     expect(await history(db, x.lotId)).toEqual([
       { userId: a, amount: yuan(100), isProxy: true },
@@ -113,7 +141,13 @@ describe.each(testDrivers())('bidding on %s', (driver) => {
       { userId: a, amount: yuan(300), isProxy: true },
     ]);
     // A higher maximum takes the lead at a's maximum plus one increment.
-    const taken = await setProxyBid({ db, userId: b, lotId: x.lotId, maxAmount: yuan(1_000), now: at(x.live, 3 * MINUTE) });
+    const taken = await setProxyBid({
+      db,
+      userId: b,
+      lotId: x.lotId,
+      maxAmount: yuan(1_000),
+      now: at(x.live, 3 * MINUTE),
+    });
     expect(taken).toMatchObject({ leaderId: b, currentPrice: yuan(310) });
   });
 
@@ -123,12 +157,20 @@ describe.each(testDrivers())('bidding on %s', (driver) => {
     const [a, b] = x.users as [number, number];
     await placeBid({ db, userId: b, lotId: x.lotId, amount: yuan(490), now: x.live });
     await placeBid({ db, userId: a, lotId: x.lotId, amount: yuan(500), now: x.live });
-    await expect(setProxyBid({ db, userId: a, lotId: x.lotId, maxAmount: yuan(505), now: x.live })).rejects.toMatchObject({
+    await expect(
+      setProxyBid({ db, userId: a, lotId: x.lotId, maxAmount: yuan(505), now: x.live }),
+    ).rejects.toMatchObject({
       code: 'BID_TOO_LOW',
       details: { params: { minimum: '¥510.00' }, fieldErrors: { maxAmount: ['bid.tooLow'] } },
     });
     await setProxyBid({ db, userId: a, lotId: x.lotId, maxAmount: yuan(510), now: x.live });
-    const outcome = await setProxyBid({ db, userId: b, lotId: x.lotId, maxAmount: yuan(1_000), now: at(x.live, MINUTE) });
+    const outcome = await setProxyBid({
+      db,
+      userId: b,
+      lotId: x.lotId,
+      maxAmount: yuan(1_000),
+      now: at(x.live, MINUTE),
+    });
     expect(outcome).toMatchObject({ leaderId: b, currentPrice: yuan(520) });
     expect(await history(db, x.lotId)).toEqual([
       { userId: b, amount: yuan(490), isProxy: false },
@@ -148,7 +190,9 @@ describe.each(testDrivers())('bidding on %s', (driver) => {
       { userId: a, amount: yuan(100), isProxy: true },
       { userId: b, amount: yuan(300), isProxy: false },
     ]);
-    await expect(placeBid({ db, userId: b, lotId: x.lotId, amount: yuan(300), now: at(x.live, 2 * MINUTE) })).rejects.toMatchObject({ code: 'BID_TOO_LOW', details: { params: { minimum: '¥310.00' } } });
+    await expect(
+      placeBid({ db, userId: b, lotId: x.lotId, amount: yuan(300), now: at(x.live, 2 * MINUTE) }),
+    ).rejects.toMatchObject({ code: 'BID_TOO_LOW', details: { params: { minimum: '¥310.00' } } });
     await tick(db, x.endsAt);
     const [lot] = await db.select().from(lots).where(eq(lots.id, x.lotId));
     expect(lot).toMatchObject({ status: 'sold', winnerId: a, dealPrice: yuan(300) });
@@ -157,7 +201,11 @@ describe.each(testDrivers())('bidding on %s', (driver) => {
   it('limits how fast one buyer can bid', async () => {
     const db = current().db;
     const x = await liveLot(db);
-    const attempts = Array.from({ length: 21 }, () => placeBid({ db, userId: x.users[0]!, lotId: x.lotId, amount: yuan(1), now: x.live }).catch((error: { code: string }) => error.code));
+    const attempts = Array.from({ length: 21 }, () =>
+      placeBid({ db, userId: x.users[0]!, lotId: x.lotId, amount: yuan(1), now: x.live }).catch(
+        (error: { code: string }) => error.code,
+      ),
+    );
     const codes = await Promise.all(attempts);
     expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(1);
   });

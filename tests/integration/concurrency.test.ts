@@ -6,7 +6,19 @@ import { placeBid } from '@/lib/bidding/place-bid';
 import type { TickSummary } from '@/lib/lifecycle/tick';
 import { startOrderPayment } from '@/lib/payments/order-payment';
 import { seedBuyer } from '../support/factories';
-import { at, confirmCharge, DAY, deliverWebhook, MINUTE, payDeposit, publishedAuction, sandbox, testAddress, tick, yuan } from '../support/lifecycle';
+import {
+  at,
+  confirmCharge,
+  DAY,
+  deliverWebhook,
+  MINUTE,
+  payDeposit,
+  publishedAuction,
+  sandbox,
+  testAddress,
+  tick,
+  yuan,
+} from '../support/lifecycle';
 import { holdDepositLock, lockWaiters, track, waitUntil } from '../support/locks';
 import { databaseForEachTest, concurrentTestDrivers } from '../support/test-database';
 
@@ -26,10 +38,24 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
         const buyers = await Promise.all(Array.from({ length: 4 }, () => seedBuyer(db)));
         const auctions = [];
         for (let i = 0; i < 3; i++) {
-          const auction = await publishedAuction(db, at(T0, i * MINUTE), { lots: Array.from({ length: 2 + ((round + i) % 3) }, () => ({ depositAmount: yuan(200) })) });
+          const auction = await publishedAuction(db, at(T0, i * MINUTE), {
+            lots: Array.from({ length: 2 + ((round + i) % 3) }, () => ({ depositAmount: yuan(200) })),
+          });
           await tick(db, auction.startsAt);
-          for (const buyer of buyers) await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, lotId: auction.lotIds[0]!, now: auction.startsAt });
-          await placeBid({ db, userId: buyers[(round + i) % 4]!.id, lotId: auction.lotIds[0]!, amount: yuan(100), now: at(auction.startsAt, MINUTE) });
+          for (const buyer of buyers)
+            await payDeposit(db, {
+              userId: buyer.id,
+              auctionId: auction.auctionId,
+              lotId: auction.lotIds[0]!,
+              now: auction.startsAt,
+            });
+          await placeBid({
+            db,
+            userId: buyers[(round + i) % 4]!.id,
+            lotId: auction.lotIds[0]!,
+            amount: yuan(100),
+            now: at(auction.startsAt, MINUTE),
+          });
           auctions.push(auction);
         }
         const endAll = at(T0, 3 * 60 * MINUTE + 10 * MINUTE);
@@ -41,7 +67,9 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
         // Three losers per auction got their lot deposit back, once each, at the provider too.
         expect(await db.$count(refunds)).toBe(9);
         expect(await db.$count(sandboxTransactions, eq(sandboxTransactions.kind, 'refund'))).toBe(9);
-        const events = await db.select({ entity: lifecycleEvents.entity, id: lifecycleEvents.entityId, to: lifecycleEvents.toStatus }).from(lifecycleEvents);
+        const events = await db
+          .select({ entity: lifecycleEvents.entity, id: lifecycleEvents.entityId, to: lifecycleEvents.toStatus })
+          .from(lifecycleEvents);
         const keys = events.map((e) => `${e.entity}:${e.id}:${e.to}`);
         expect(new Set(keys).size).toBe(keys.length);
       }
@@ -53,7 +81,8 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
       await tick(db, auction.startsAt);
       const lotId = auction.lotIds[0]!;
       const bidders = await Promise.all(Array.from({ length: 50 }, () => seedBuyer(db)));
-      for (const bidder of bidders) await payDeposit(db, { userId: bidder.id, auctionId: auction.auctionId, now: auction.startsAt });
+      for (const bidder of bidders)
+        await payDeposit(db, { userId: bidder.id, auctionId: auction.auctionId, now: auction.startsAt });
       const now = at(auction.startsAt, MINUTE);
       // Everyone bids what they saw as the minimum a few times over: most lose the race.
       const outcomes = await Promise.all(
@@ -69,13 +98,19 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
           }),
         ),
       );
-      expect(outcomes.filter((o) => !o.ok).every((o) => o.code === 'BID_TOO_LOW' || o.code === 'ALREADY_LEADING')).toBe(true);
+      expect(outcomes.filter((o) => !o.ok).every((o) => o.code === 'BID_TOO_LOW' || o.code === 'ALREADY_LEADING')).toBe(
+        true,
+      );
       const accepted = outcomes.filter((o) => o.ok).length;
       const history = await db.select().from(bids).where(eq(bids.lotId, lotId)).orderBy(asc(bids.id));
       expect(history).toHaveLength(accepted);
       for (let i = 1; i < history.length; i++) expect(history[i]!.amount).toBeGreaterThan(history[i - 1]!.amount);
       const [lot] = await db.select().from(lots).where(eq(lots.id, lotId));
-      expect(lot).toMatchObject({ bidCount: accepted, currentPrice: history.at(-1)!.amount, leaderId: history.at(-1)!.userId });
+      expect(lot).toMatchObject({
+        bidCount: accepted,
+        currentPrice: history.at(-1)!.amount,
+        leaderId: history.at(-1)!.userId,
+      });
     });
 
     it('pay and overdue racing on one order: exactly one wins, and money still adds up', async () => {
@@ -86,10 +121,24 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
         const auction = await publishedAuction(db, T0);
         await tick(db, auction.startsAt);
         await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.startsAt });
-        await placeBid({ db, userId: buyer.id, lotId: auction.lotIds[0]!, amount: yuan(100), now: at(auction.startsAt, MINUTE) });
+        await placeBid({
+          db,
+          userId: buyer.id,
+          lotId: auction.lotIds[0]!,
+          amount: yuan(100),
+          now: at(auction.startsAt, MINUTE),
+        });
         await tick(db, auction.endsAt);
         const [order] = await db.select().from(orders);
-        const started = await startOrderPayment({ db, provider: sandbox(db), userId: buyer.id, orderId: order!.id, address: testAddress, userCouponId: null, now: at(auction.endsAt, DAY - MINUTE) });
+        const started = await startOrderPayment({
+          db,
+          provider: sandbox(db),
+          userId: buyer.id,
+          orderId: order!.id,
+          address: testAddress,
+          userCouponId: null,
+          now: at(auction.endsAt, DAY - MINUTE),
+        });
         if (started.paid) throw new Error('expected a charge');
         const due = at(auction.endsAt, DAY);
         const [payOutcome] = await Promise.all([confirmCharge(db, started.paymentId, due), tick(db, due)]);
@@ -106,8 +155,14 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
           const [refund] = await db.select().from(refunds).where(eq(refunds.paymentId, started.paymentId));
           expect(refund).toMatchObject({ amount: yuan(100), reason: 'payment_not_applicable' });
         }
-        const [paid] = await db.execute<{ total: string }>(sql`select coalesce(sum(amount), 0) as total from payments where status = 'succeeded'`).then((r) => r.rows);
-        const [back] = await db.execute<{ total: string }>(sql`select coalesce(sum(amount), 0) as total from refunds`).then((r) => r.rows);
+        const [paid] = await db
+          .execute<{ total: string }>(
+            sql`select coalesce(sum(amount), 0) as total from payments where status = 'succeeded'`,
+          )
+          .then((r) => r.rows);
+        const [back] = await db
+          .execute<{ total: string }>(sql`select coalesce(sum(amount), 0) as total from refunds`)
+          .then((r) => r.rows);
         const kept = payOutcome === 'applied' ? yuan(100) : yuan(200);
         expect(Number(paid!.total) - Number(back!.total)).toBe(kept);
         expect(await db.$count(payments)).toBe(2);
@@ -120,7 +175,10 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
      * the winner's order is then paid (or goes overdue in another tick) and commits; then
      * settlement goes on. The winner's session deposit must end with nothing held.
      */
-    async function settlementInterrupted(db: Database, interrupt: (x: { orderId: number; paymentId: number; closedAt: Date }) => Promise<unknown>) {
+    async function settlementInterrupted(
+      db: Database,
+      interrupt: (x: { orderId: number; paymentId: number; closedAt: Date }) => Promise<unknown>,
+    ) {
       const [winner, bystander] = await Promise.all([seedBuyer(db), seedBuyer(db)]);
       const auction = await publishedAuction(db, T0, { lots: [{}, {}] });
       // The second lot was extended: the first one's order exists while the auction is live.
@@ -129,13 +187,30 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
       await tick(db, auction.startsAt);
       await payDeposit(db, { userId: bystander.id, auctionId: auction.auctionId, now: auction.startsAt });
       await payDeposit(db, { userId: winner.id, auctionId: auction.auctionId, now: auction.startsAt });
-      await placeBid({ db, userId: winner.id, lotId: auction.lotIds[0]!, amount: yuan(100), now: at(auction.startsAt, MINUTE) });
+      await placeBid({
+        db,
+        userId: winner.id,
+        lotId: auction.lotIds[0]!,
+        amount: yuan(100),
+        now: at(auction.startsAt, MINUTE),
+      });
       await tick(db, auction.endsAt);
       const [order] = await db.select().from(orders).where(eq(orders.userId, winner.id));
-      const started = await startOrderPayment({ db, provider: sandbox(db), userId: winner.id, orderId: order!.id, address: testAddress, userCouponId: null, now: at(auction.endsAt, MINUTE) });
+      const started = await startOrderPayment({
+        db,
+        provider: sandbox(db),
+        userId: winner.id,
+        orderId: order!.id,
+        address: testAddress,
+        userCouponId: null,
+        now: at(auction.endsAt, MINUTE),
+      });
       if (started.paid) throw new Error('expected a charge');
 
-      const [bystanderDeposit] = await db.select().from(deposits).where(and(eq(deposits.userId, bystander.id), isNull(deposits.lotId)));
+      const [bystanderDeposit] = await db
+        .select()
+        .from(deposits)
+        .where(and(eq(deposits.userId, bystander.id), isNull(deposits.lotId)));
       const release = await holdDepositLock(db, bystanderDeposit!.id);
       // The tick closes the last lot, ends the auction and stops at the lock.
       const settling = track(tick(db, lastClose));
@@ -146,9 +221,14 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
       await release();
       const results = await Promise.all([settling.promise, other.promise]);
       // Fixed at the cause: the tick's sweep had nothing to repair.
-      const swept = results.flatMap((result) => Object.keys((result as Partial<TickSummary> | undefined)?.transitions ?? {})).filter((key) => key.startsWith('deposit:'));
+      const swept = results
+        .flatMap((result) => Object.keys((result as Partial<TickSummary> | undefined)?.transitions ?? {}))
+        .filter((key) => key.startsWith('deposit:'));
       expect(swept).toEqual([]);
-      const [deposit] = await db.select().from(deposits).where(and(eq(deposits.userId, winner.id), isNull(deposits.lotId)));
+      const [deposit] = await db
+        .select()
+        .from(deposits)
+        .where(and(eq(deposits.userId, winner.id), isNull(deposits.lotId)));
       return deposit!;
     }
 
@@ -157,14 +237,24 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
       const deposit = await settlementInterrupted(db, async ({ paymentId, closedAt }) => {
         expect(await deliverWebhook(db, paymentId, at(closedAt, 11 * MINUTE))).toBe('applied');
       });
-      expect(deposit).toMatchObject({ status: 'refunded', balance: 0, refundedAmount: yuan(1_000), forfeitedAmount: 0 });
+      expect(deposit).toMatchObject({
+        status: 'refunded',
+        balance: 0,
+        refundedAmount: yuan(1_000),
+        forfeitedAmount: 0,
+      });
     });
 
     it('race 2: an order going overdue in another tick while its auction settles leaves no session deposit frozen', async () => {
       const db = current().db;
       // Past the grace period too: the order's charge is still open at its due time.
       const deposit = await settlementInterrupted(db, ({ closedAt }) => tick(db, at(closedAt, DAY + 10 * MINUTE)));
-      expect(deposit).toMatchObject({ status: 'refunded', balance: 0, refundedAmount: yuan(800), forfeitedAmount: yuan(200) });
+      expect(deposit).toMatchObject({
+        status: 'refunded',
+        balance: 0,
+        refundedAmount: yuan(800),
+        forfeitedAmount: yuan(200),
+      });
     });
   });
 });

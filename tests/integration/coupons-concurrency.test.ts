@@ -14,8 +14,21 @@ const now = at(T0, HOUR);
 
 const drivers = concurrentTestDrivers();
 
-async function coupon(db: Database, adminId: number, { totalQuantity, perUserLimit }: { totalQuantity: number; perUserLimit: number }) {
-  const input = { title: '满100减20', threshold: yuan(100), discount: yuan(20), validFrom: T0, validUntil: at(T0, DAY), totalQuantity, perUserLimit, auctionId: null };
+async function coupon(
+  db: Database,
+  adminId: number,
+  { totalQuantity, perUserLimit }: { totalQuantity: number; perUserLimit: number },
+) {
+  const input = {
+    title: '满100减20',
+    threshold: yuan(100),
+    discount: yuan(20),
+    validFrom: T0,
+    validUntil: at(T0, DAY),
+    totalQuantity,
+    perUserLimit,
+    auctionId: null,
+  };
   return createCoupon({ db, now: T0, adminId, input });
 }
 
@@ -24,7 +37,10 @@ async function outcomes(attempts: (() => Promise<unknown>)[]): Promise<Record<st
   const settled = await Promise.allSettled(attempts.map((attempt) => attempt()));
   const counts: Record<string, number> = {};
   for (const result of settled) {
-    const error = result.status === 'rejected' ? (result.reason as { code?: string; details?: { params?: { reason?: string } } }) : null;
+    const error =
+      result.status === 'rejected'
+        ? (result.reason as { code?: string; details?: { params?: { reason?: string } } })
+        : null;
     const key = error ? `${error.code}:${error.details?.params?.reason}` : 'ok';
     counts[key] = (counts[key] ?? 0) + 1;
   }
@@ -38,7 +54,11 @@ async function issued(db: Database, couponId: number) {
     .from(userCoupons)
     .where(eq(userCoupons.couponId, couponId))
     .groupBy(userCoupons.userId);
-  return { issuedCount: row!.issuedCount, rows: perUser.reduce((sum, u) => sum + u.n, 0), mostByOneUser: Math.max(0, ...perUser.map((u) => u.n)) };
+  return {
+    issuedCount: row!.issuedCount,
+    rows: perUser.reduce((sum, u) => sum + u.n, 0),
+    mostByOneUser: Math.max(0, ...perUser.map((u) => u.n)),
+  };
 }
 
 describe.runIf(drivers.length > 0)('coupon races (needs DATABASE_URL)', () => {
@@ -55,7 +75,9 @@ describe.runIf(drivers.length > 0)('coupon races (needs DATABASE_URL)', () => {
         const { id: couponId } = await coupon(db, admin.id, { totalQuantity: 10, perUserLimit: 1 });
         await grantCoupon({ db, now, adminId: admin.id, couponId, userIds: early.map((b) => b.id) });
 
-        const counts = await outcomes(buyers.map((buyer) => () => claimCoupon({ db, now, userId: buyer.id, couponId })));
+        const counts = await outcomes(
+          buyers.map((buyer) => () => claimCoupon({ db, now, userId: buyer.id, couponId })),
+        );
         expect(counts).toEqual({ ok: 5, 'COUPON_EXHAUSTED:soldOut': 15 });
         expect(await issued(db, couponId)).toEqual({ issuedCount: 10, rows: 10, mostByOneUser: 1 });
         expect(await db.$count(userCoupons, eq(userCoupons.source, 'claim'))).toBe(5);
@@ -67,7 +89,9 @@ describe.runIf(drivers.length > 0)('coupon races (needs DATABASE_URL)', () => {
       const admin = await seedBuyer(db, { role: 'admin' });
       const buyer = await seedBuyer(db);
       const { id: couponId } = await coupon(db, admin.id, { totalQuantity: 100, perUserLimit: 2 });
-      const counts = await outcomes(Array.from({ length: 10 }, () => () => claimCoupon({ db, now, userId: buyer.id, couponId })));
+      const counts = await outcomes(
+        Array.from({ length: 10 }, () => () => claimCoupon({ db, now, userId: buyer.id, couponId })),
+      );
       expect(counts).toEqual({ ok: 2, 'COUPON_EXHAUSTED:perUserLimit': 8 });
       expect(await issued(db, couponId)).toEqual({ issuedCount: 2, rows: 2, mostByOneUser: 2 });
     });
@@ -90,7 +114,10 @@ describe.runIf(drivers.length > 0)('coupon races (needs DATABASE_URL)', () => {
         expect(state.rows).toBeLessThanOrEqual(5);
         expect(state.mostByOneUser).toBe(1);
         for (const userIds of grants) {
-          const got = await db.$count(userCoupons, sql`${userCoupons.source} = 'grant' and ${userCoupons.userId} in (${sql.join(userIds, sql`, `)})`);
+          const got = await db.$count(
+            userCoupons,
+            sql`${userCoupons.source} = 'grant' and ${userCoupons.userId} in (${sql.join(userIds, sql`, `)})`,
+          );
           expect([0, 3]).toContain(got);
         }
       }

@@ -16,7 +16,16 @@ const T0 = new Date('2026-11-03T02:00:00Z');
 const later = at(T0, HOUR);
 
 async function newCoupon(db: Database, adminId: number, input: Partial<CreateCouponInput> = {}) {
-  const parsed = createCouponSchema.parse({ title: '满100减20', threshold: yuan(100), discount: yuan(20), validFrom: T0, validUntil: at(T0, 7 * DAY), totalQuantity: 10, perUserLimit: 1, ...input });
+  const parsed = createCouponSchema.parse({
+    title: '满100减20',
+    threshold: yuan(100),
+    discount: yuan(20),
+    validFrom: T0,
+    validUntil: at(T0, 7 * DAY),
+    totalQuantity: 10,
+    perUserLimit: 1,
+    ...input,
+  });
   return createCoupon({ db, now: T0, adminId, input: parsed });
 }
 
@@ -31,10 +40,24 @@ describe.each(testDrivers())('coupons on %s', (driver) => {
     const admin = await seedBuyer(db, { role: 'admin' });
     const auction = await publishedAuction(db, T0);
     const coupon = await newCoupon(db, admin.id, { auctionId: auction.auctionId });
-    expect(coupon).toMatchObject({ status: 'active', issuedCount: 0, auctionId: auction.auctionId, discount: yuan(20) });
+    expect(coupon).toMatchObject({
+      status: 'active',
+      issuedCount: 0,
+      auctionId: auction.auctionId,
+      discount: yuan(20),
+    });
     const [audit] = await db.select().from(adminAuditLog);
-    expect(audit).toMatchObject({ adminId: admin.id, action: 'coupon.create', entity: 'coupon', entityId: coupon.id, at: T0 });
-    await expect(newCoupon(db, admin.id, { auctionId: 987_654 })).rejects.toMatchObject({ code: 'VALIDATION', details: { fieldErrors: { auctionId: ['validation.couponAuctionUnknown'] } } });
+    expect(audit).toMatchObject({
+      adminId: admin.id,
+      action: 'coupon.create',
+      entity: 'coupon',
+      entityId: coupon.id,
+      at: T0,
+    });
+    await expect(newCoupon(db, admin.id, { auctionId: 987_654 })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { fieldErrors: { auctionId: ['validation.couponAuctionUnknown'] } },
+    });
     expect(await db.$count(coupons)).toBe(1);
   });
 
@@ -43,17 +66,25 @@ describe.each(testDrivers())('coupons on %s', (driver) => {
     const admin = await seedBuyer(db, { role: 'admin' });
     const buyer = await seedBuyer(db);
     const coupon = await newCoupon(db, admin.id, { perUserLimit: 2 });
-    expect(await listClaimableCoupons({ db, now: later, userId: buyer.id })).toEqual([expect.objectContaining({ id: coupon.id, claimableByUser: 2 })]);
+    expect(await listClaimableCoupons({ db, now: later, userId: buyer.id })).toEqual([
+      expect.objectContaining({ id: coupon.id, claimableByUser: 2 }),
+    ]);
     const claimed = await claimCoupon({ db, now: later, userId: buyer.id, couponId: coupon.id });
     expect(claimed).toMatchObject({ couponId: coupon.id, userId: buyer.id, status: 'available', source: 'claim' });
     await claimCoupon({ db, now: later, userId: buyer.id, couponId: coupon.id });
-    await expect(claimCoupon({ db, now: later, userId: buyer.id, couponId: coupon.id })).rejects.toMatchObject(exhausted('perUserLimit'));
-    expect(await listClaimableCoupons({ db, now: later, userId: buyer.id })).toEqual([expect.objectContaining({ id: coupon.id, claimableByUser: 0 })]);
+    await expect(claimCoupon({ db, now: later, userId: buyer.id, couponId: coupon.id })).rejects.toMatchObject(
+      exhausted('perUserLimit'),
+    );
+    expect(await listClaimableCoupons({ db, now: later, userId: buyer.id })).toEqual([
+      expect.objectContaining({ id: coupon.id, claimableByUser: 0 }),
+    ]);
     const [row] = await db.select().from(coupons).where(eq(coupons.id, coupon.id));
     expect(row!.issuedCount).toBe(2);
     // Never more than is left in all, whatever the per-user limit.
     const last = await newCoupon(db, admin.id, { totalQuantity: 1, perUserLimit: 3 });
-    expect(await listClaimableCoupons({ db, now: later, userId: buyer.id })).toContainEqual(expect.objectContaining({ id: last.id, claimableByUser: 1 }));
+    expect(await listClaimableCoupons({ db, now: later, userId: buyer.id })).toContainEqual(
+      expect.objectContaining({ id: last.id, claimableByUser: 1 }),
+    );
   });
 
   it('refuses a claim with the reason: sold out, disabled, not started, expired, unknown', async () => {
@@ -62,7 +93,9 @@ describe.each(testDrivers())('coupons on %s', (driver) => {
     const [first, second] = [await seedBuyer(db), await seedBuyer(db)];
     const single = await newCoupon(db, admin.id, { totalQuantity: 1 });
     await claimCoupon({ db, now: later, userId: first.id, couponId: single.id });
-    await expect(claimCoupon({ db, now: later, userId: second.id, couponId: single.id })).rejects.toMatchObject(exhausted('soldOut'));
+    await expect(claimCoupon({ db, now: later, userId: second.id, couponId: single.id })).rejects.toMatchObject(
+      exhausted('soldOut'),
+    );
     const coupon = await newCoupon(db, admin.id);
     const claim = (now: Date, couponId = coupon.id, userId = second.id) => claimCoupon({ db, now, userId, couponId });
     await expect(claim(at(T0, -1))).rejects.toMatchObject(notApplicable('notStarted'));
@@ -83,17 +116,37 @@ describe.each(testDrivers())('coupons on %s', (driver) => {
     const coupon = await newCoupon(db, admin.id, { totalQuantity: 4 });
     // One of them already claimed theirs: a grant would pass the per-user limit of 1.
     await claimCoupon({ db, now: later, userId: ids[0]!, couponId: coupon.id });
-    await expect(grantCoupon({ db, now: later, adminId: admin.id, couponId: coupon.id, userIds: ids })).rejects.toMatchObject(exhausted('perUserLimit'));
+    await expect(
+      grantCoupon({ db, now: later, adminId: admin.id, couponId: coupon.id, userIds: ids }),
+    ).rejects.toMatchObject(exhausted('perUserLimit'));
     // Four asked for, three left.
     const others = [await seedBuyer(db), await seedBuyer(db)];
-    await expect(grantCoupon({ db, now: later, adminId: admin.id, couponId: coupon.id, userIds: [ids[1]!, ids[2]!, others[0]!.id, others[1]!.id] })).rejects.toMatchObject(exhausted('soldOut'));
+    await expect(
+      grantCoupon({
+        db,
+        now: later,
+        adminId: admin.id,
+        couponId: coupon.id,
+        userIds: [ids[1]!, ids[2]!, others[0]!.id, others[1]!.id],
+      }),
+    ).rejects.toMatchObject(exhausted('soldOut'));
     // An admin is no buyer, and an unknown id none either: nobody gets one.
-    await expect(grantCoupon({ db, now: later, adminId: admin.id, couponId: coupon.id, userIds: [ids[1]!, admin.id] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(grantCoupon({ db, now: later, adminId: admin.id, couponId: coupon.id, userIds: [ids[1]!, 987_654] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      grantCoupon({ db, now: later, adminId: admin.id, couponId: coupon.id, userIds: [ids[1]!, admin.id] }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      grantCoupon({ db, now: later, adminId: admin.id, couponId: coupon.id, userIds: [ids[1]!, 987_654] }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await db.$count(userCoupons)).toBe(1);
     expect(await db.$count(adminAuditLog, eq(adminAuditLog.action, 'coupon.grant'))).toBe(0);
 
-    const granted = await grantCoupon({ db, now: later, adminId: admin.id, couponId: coupon.id, userIds: [ids[1]!, ids[2]!, ids[2]!] });
+    const granted = await grantCoupon({
+      db,
+      now: later,
+      adminId: admin.id,
+      couponId: coupon.id,
+      userIds: [ids[1]!, ids[2]!, ids[2]!],
+    });
     expect(granted.map((g) => [g.userId, g.source, g.status])).toEqual([
       [ids[1], 'grant', 'available'],
       [ids[2], 'grant', 'available'],
@@ -101,7 +154,13 @@ describe.each(testDrivers())('coupons on %s', (driver) => {
     const [row] = await db.select().from(coupons).where(eq(coupons.id, coupon.id));
     expect(row!.issuedCount).toBe(3);
     const [audit] = await db.select().from(adminAuditLog).where(eq(adminAuditLog.action, 'coupon.grant'));
-    expect(audit).toMatchObject({ adminId: admin.id, entity: 'coupon', entityId: coupon.id, at: later, data: { userIds: [ids[1], ids[2]], userCouponIds: granted.map((g) => g.id) } });
+    expect(audit).toMatchObject({
+      adminId: admin.id,
+      entity: 'coupon',
+      entityId: coupon.id,
+      at: later,
+      data: { userIds: [ids[1], ids[2]], userCouponIds: granted.map((g) => g.id) },
+    });
   });
 
   it('the wallet says which coupons are usable now, and why not', async () => {
@@ -111,9 +170,16 @@ describe.each(testDrivers())('coupons on %s', (driver) => {
     const usable = await newCoupon(db, admin.id, { title: '可用' });
     const expiring = await newCoupon(db, admin.id, { title: '将过期', validUntil: at(T0, 2 * HOUR) });
     const withdrawn = await newCoupon(db, admin.id, { title: '停用' });
-    for (const coupon of [usable, expiring, withdrawn]) await claimCoupon({ db, now: later, userId: buyer.id, couponId: coupon.id });
+    for (const coupon of [usable, expiring, withdrawn])
+      await claimCoupon({ db, now: later, userId: buyer.id, couponId: coupon.id });
     await db.update(coupons).set({ status: 'disabled' }).where(eq(coupons.id, withdrawn.id));
-    const [, used] = await grantCoupon({ db, now: later, adminId: admin.id, couponId: (await newCoupon(db, admin.id, { title: '已用' })).id, userIds: [(await seedBuyer(db)).id, buyer.id] });
+    const [, used] = await grantCoupon({
+      db,
+      now: later,
+      adminId: admin.id,
+      couponId: (await newCoupon(db, admin.id, { title: '已用' })).id,
+      userIds: [(await seedBuyer(db)).id, buyer.id],
+    });
     await db.update(userCoupons).set({ status: 'used' }).where(eq(userCoupons.id, used!.id));
 
     const wallet = await listMyCoupons({ db, now: at(T0, 3 * HOUR), userId: buyer.id });

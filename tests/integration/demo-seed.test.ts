@@ -16,7 +16,11 @@ describe.each(testDrivers())('demo seed on %s', (driver) => {
   const saved: string[] = [];
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    const result = await seedDemoData({ db: database.db, now, saveImage: async (name) => (saved.push(name), `/uploads/demo/${name}`) });
+    const result = await seedDemoData({
+      db: database.db,
+      now,
+      saveImage: async (name) => (saved.push(name), `/uploads/demo/${name}`),
+    });
     expect(result.seeded).toBe(true);
   });
   afterAll(async () => {
@@ -34,7 +38,11 @@ describe.each(testDrivers())('demo seed on %s', (driver) => {
     expect(example).toMatchObject({ status: 'live', depositAmount: yuan(1_000) });
     expect(example!.startsAt.getTime()).toBeLessThan(now.getTime());
     expect(example!.endsAt.getTime()).toBeGreaterThan(now.getTime());
-    const lotRows = await database.db.select().from(lots).where(eq(lots.auctionId, example!.id)).orderBy(asc(lots.position));
+    const lotRows = await database.db
+      .select()
+      .from(lots)
+      .where(eq(lots.auctionId, example!.id))
+      .orderBy(asc(lots.position));
     const history = async (lotId: number) =>
       (
         await database.db
@@ -61,12 +69,20 @@ describe.each(testDrivers())('demo seed on %s', (driver) => {
   it('holds the example deposits, each backed by a payment', async () => {
     const [example] = await database.db.select().from(auctions).where(eq(auctions.title, EXAMPLE_AUCTION_TITLE));
     const rows = await database.db
-      .select({ name: users.name, kind: deposits.kind, amount: deposits.amount, status: deposits.status, paid: payments.amount })
+      .select({
+        name: users.name,
+        kind: deposits.kind,
+        amount: deposits.amount,
+        status: deposits.status,
+        paid: payments.amount,
+      })
       .from(deposits)
       .innerJoin(users, eq(users.id, deposits.userId))
       .innerJoin(payments, and(eq(payments.depositId, deposits.id), eq(payments.status, 'succeeded')))
       .where(eq(deposits.auctionId, example!.id));
-    const summary = rows.map((row) => `${row.name} ${row.kind} ${row.amount / 100} ${row.status} paid ${row.paid / 100}`).sort();
+    const summary = rows
+      .map((row) => `${row.name} ${row.kind} ${row.amount / 100} ${row.status} paid ${row.paid / 100}`)
+      .sort();
     expect(summary).toEqual(
       [
         '白浩伟 session 1000 held paid 1000',

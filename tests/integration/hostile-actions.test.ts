@@ -40,17 +40,34 @@ describe('the sandbox checkout action under hostile input', () => {
     const buyer = await seedBuyer(db);
     state.user = { id: buyer.id, name: buyer.name, role: 'buyer' };
     const { auctionId } = await publishedAuction(db, now);
-    const started = await startDepositPayment({ db, provider: sandbox(db), userId: buyer.id, auctionId, lotId: null, now: at(now, 1.5 * HOUR) });
+    const started = await startDepositPayment({
+      db,
+      provider: sandbox(db),
+      userId: buyer.id,
+      auctionId,
+      lotId: null,
+      now: at(now, 1.5 * HOUR),
+    });
     paymentId = started.paymentId;
     const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
     reference = payment!.providerRef!;
     setClock(fixedClock(at(now, 1.5 * HOUR)));
   });
 
-  const status = async () => (await current().db.select({ status: payments.status }).from(payments).where(eq(payments.id, paymentId)))[0]?.status;
+  const status = async () =>
+    (await current().db.select({ status: payments.status }).from(payments).where(eq(payments.id, paymentId)))[0]
+      ?.status;
 
   it('settles nothing for anything that is not the form', async () => {
-    for (const raw of [undefined, 'x', 42, [reference], { reference, outcome: 'refund-everything' }, { reference: `${reference}\u0000`, outcome: 'succeeded' }, { reference: 'x'.repeat(10_000), outcome: 'succeeded' }]) {
+    for (const raw of [
+      undefined,
+      'x',
+      42,
+      [reference],
+      { reference, outcome: 'refund-everything' },
+      { reference: `${reference}\u0000`, outcome: 'succeeded' },
+      { reference: 'x'.repeat(10_000), outcome: 'succeeded' },
+    ]) {
       await expect(submitSandboxCharge(raw as never)).resolves.toBeUndefined();
     }
     expect(await status()).toBe('pending');
@@ -61,7 +78,9 @@ describe('the sandbox checkout action under hostile input', () => {
       () => null,
       (error: unknown) => error,
     );
-    expect(String((redirected as { digest?: string } | null)?.digest)).toMatch(/^NEXT_REDIRECT;.*\/sandbox\/pay\/.*\?result=applied/);
+    expect(String((redirected as { digest?: string } | null)?.digest)).toMatch(
+      /^NEXT_REDIRECT;.*\/sandbox\/pay\/.*\?result=applied/,
+    );
     expect(await status()).toBe('succeeded');
   });
 
@@ -71,7 +90,9 @@ describe('the sandbox checkout action under hostile input', () => {
       () => null,
       (error: unknown) => error,
     );
-    expect(String((redirected as { digest?: string } | null)?.digest)).toMatch(/^NEXT_REDIRECT;.*\/sandbox\/pay\/.*\?result=closed/);
+    expect(String((redirected as { digest?: string } | null)?.digest)).toMatch(
+      /^NEXT_REDIRECT;.*\/sandbox\/pay\/.*\?result=closed/,
+    );
     expect(await status()).toBe('pending');
   });
 
@@ -87,7 +108,13 @@ describe('the sandbox checkout action under hostile input', () => {
 
 describe('sign-up and sign-in actions under hostile input', () => {
   const current = databaseForEachTest('pglite');
-  const valid = { name: '林一', phone: '13912345678', email: 'lin@example.com', password: 'correct-horse', confirmPassword: 'correct-horse' };
+  const valid = {
+    name: '林一',
+    phone: '13912345678',
+    email: 'lin@example.com',
+    password: 'correct-horse',
+    confirmPassword: 'correct-horse',
+  };
 
   beforeEach(() => {
     state.database = current();
@@ -103,20 +130,36 @@ describe('sign-up and sign-in actions under hostile input', () => {
       'name=x',
       null,
     ]) {
-      expect(await signUpAction(raw as never), JSON.stringify(raw)?.slice(0, 40)).toMatchObject({ ok: false, code: 'VALIDATION' });
+      expect(await signUpAction(raw as never), JSON.stringify(raw)?.slice(0, 40)).toMatchObject({
+        ok: false,
+        code: 'VALIDATION',
+      });
     }
     expect(await current().db.$count(users)).toBe(0);
-    for (const raw of [{ identifier: '138\u00000000000', password: 'x' }, { identifier: 'a'.repeat(20_000), password: 'x' }, [{ identifier: 'a', password: 'b' }]]) {
+    for (const raw of [
+      { identifier: '138\u00000000000', password: 'x' },
+      { identifier: 'a'.repeat(20_000), password: 'x' },
+      [{ identifier: 'a', password: 'b' }],
+    ]) {
       expect(await signInAction(raw as never)).toMatchObject({ ok: false, code: 'VALIDATION' });
     }
   });
 
   it('logs a real driver failure by SQLSTATE and request id, without the statement parameters', async () => {
     const logged: string[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    const spy = vi
+      .spyOn(console, 'error')
+      .mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
     const failing = publicAction(z.object({}), async (_, { db }) => {
       // Postgres refuses NUL in text (22021); the insert's parameters are what must not leak.
-      await db.insert(users).values({ name: '林一', phone: '13912345678', email: 'lin@example.com', passwordHash: '$2b$10$leakedhash\u0000' });
+      await db
+        .insert(users)
+        .values({
+          name: '林一',
+          phone: '13912345678',
+          email: 'lin@example.com',
+          passwordHash: '$2b$10$leakedhash\u0000',
+        });
     });
     const result = await failing({});
     spy.mockRestore();

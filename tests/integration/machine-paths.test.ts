@@ -12,7 +12,19 @@ import { auctionMachine, nextAuctionTransitionAt, type AuctionEvent } from '@/ma
 import { nextOrderTransitionAt, orderMachine, type OrderEvent } from '@/machines/order';
 import { seedBuyer } from '../support/factories';
 import { startOrderPayment } from '@/lib/payments/order-payment';
-import { at, confirmCharge, DAY, HOUR, MINUTE, payDeposit, payOrder, publishedAuction, sandbox, testAddress, tick } from '../support/lifecycle';
+import {
+  at,
+  confirmCharge,
+  DAY,
+  HOUR,
+  MINUTE,
+  payDeposit,
+  payOrder,
+  publishedAuction,
+  sandbox,
+  testAddress,
+  tick,
+} from '../support/lifecycle';
 import { databaseForEachTest, testDrivers } from '../support/test-database';
 import { insertDraftAuction } from '../support/drafts';
 
@@ -27,12 +39,21 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
   const current = databaseForEachTest(driver);
 
   it('auction: every path from draft', async () => {
-    const schedule = { previewStartsAt: at(T0, HOUR), previewEndsAt: at(T0, 2 * HOUR), startsAt: at(T0, 2 * HOUR), endsAt: at(T0, 3 * HOUR) };
+    const schedule = {
+      previewStartsAt: at(T0, HOUR),
+      previewEndsAt: at(T0, 2 * HOUR),
+      startsAt: at(T0, 2 * HOUR),
+      endsAt: at(T0, 3 * HOUR),
+    };
     const context = { ...schedule, lotCount: 1, openLots: 0, lastLotEndsAt: schedule.endsAt };
     // TICK comes at the state's own deadline, where one machine step is what the tick does.
     const events = (snapshot: { value: unknown }): AuctionEvent[] => {
       const deadline = nextAuctionTransitionAt(snapshot.value as AuctionStatus, context);
-      return [{ type: 'PUBLISH', now: T0 }, { type: 'CANCEL', now: T0 }, ...(deadline ? [{ type: 'TICK' as const, now: deadline }] : [])];
+      return [
+        { type: 'PUBLISH', now: T0 },
+        { type: 'CANCEL', now: T0 },
+        ...(deadline ? [{ type: 'TICK' as const, now: deadline }] : []),
+      ];
     };
     const paths = getSimplePaths(auctionMachine, { input: context, events });
     expect(paths.length).toBeGreaterThanOrEqual(5);
@@ -55,12 +76,21 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
     const dueAt = at(closeAt, DAY);
     const shippedAt = at(dueAt, HOUR);
     // The pay-due reminder is a self-transition, which simple paths leave out: its own tests cover it.
-    const context = { dueAt, autoCompleteAt: at(shippedAt, DEFAULT_RULES.autoCompleteMs), openCharge, graceMs: DEFAULT_RULES.paymentGraceMs, reminded: true };
+    const context = {
+      dueAt,
+      autoCompleteAt: at(shippedAt, DEFAULT_RULES.autoCompleteMs),
+      openCharge,
+      graceMs: DEFAULT_RULES.paymentGraceMs,
+      reminded: true,
+    };
     const events = (snapshot: { value: unknown }): OrderEvent[] => {
       const status = snapshot.value as OrderStatus;
       const deadline = nextOrderTransitionAt(status, context);
       // In confirming_payment the provider's word on a charge paid just before dueAt arrives during the grace period.
-      const pay = status === 'confirming_payment' ? { now: at(dueAt, MINUTE), paidAt: at(dueAt, -MINUTE) } : { now: at(closeAt, HOUR), paidAt: at(closeAt, HOUR) };
+      const pay =
+        status === 'confirming_payment'
+          ? { now: at(dueAt, MINUTE), paidAt: at(dueAt, -MINUTE) }
+          : { now: at(closeAt, HOUR), paidAt: at(closeAt, HOUR) };
       return [
         { type: 'PAY', ...pay },
         { type: 'SHIP', now: shippedAt },
@@ -70,7 +100,13 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
     };
     const paths = getSimplePaths(orderMachine, { input: context, events });
     expect(paths.length).toBeGreaterThanOrEqual(4);
-    if (openCharge) expect(paths.some((path) => path.state.value === 'overdue' && path.steps.some((step) => step.state.value === 'confirming_payment'))).toBe(true);
+    if (openCharge)
+      expect(
+        paths.some(
+          (path) =>
+            path.state.value === 'overdue' && path.steps.some((step) => step.state.value === 'confirming_payment'),
+        ),
+      ).toBe(true);
     for (const path of paths) {
       await current().reset();
       const db = current().db;
@@ -79,17 +115,35 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
       const auction = await publishedAuction(db, T0);
       await tick(db, auction.startsAt);
       await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.startsAt });
-      await placeBid({ db, userId: buyer.id, lotId: auction.lotIds[0]!, amount: 10_000, now: at(auction.startsAt, MINUTE) });
+      await placeBid({
+        db,
+        userId: buyer.id,
+        lotId: auction.lotIds[0]!,
+        amount: 10_000,
+        now: at(auction.startsAt, MINUTE),
+      });
       await tick(db, auction.endsAt);
       const [order] = await db.select().from(orders);
       expect(order!.dueAt).toEqual(dueAt);
-      const started = openCharge ? await startOrderPayment({ db, provider: sandbox(db), userId: buyer.id, orderId: order!.id, address: testAddress, userCouponId: null, now: at(closeAt, MINUTE) }) : null;
+      const started = openCharge
+        ? await startOrderPayment({
+            db,
+            provider: sandbox(db),
+            userId: buyer.id,
+            orderId: order!.id,
+            address: testAddress,
+            userCouponId: null,
+            now: at(closeAt, MINUTE),
+          })
+        : null;
       for (const { event, state } of path.steps.slice(1)) {
         if (event.type === 'PAY') {
           if (started && !started.paid) await confirmCharge(db, started.paymentId, event.now, true, event.paidAt);
           else await payOrder(db, { userId: buyer.id, orderId: order!.id, now: event.now });
-        } else if (event.type === 'SHIP') await shipOrder(db, { orderId: order!.id, trackingNo: 'SF123', now: event.now, adminId: admin.id });
-        else if (event.type === 'CONFIRM') await confirmOrder(db, { orderId: order!.id, now: event.now, buyerId: buyer.id });
+        } else if (event.type === 'SHIP')
+          await shipOrder(db, { orderId: order!.id, trackingNo: 'SF123', now: event.now, adminId: admin.id });
+        else if (event.type === 'CONFIRM')
+          await confirmOrder(db, { orderId: order!.id, now: event.now, buyerId: buyer.id });
         else await tick(db, event.now);
         const [row] = await db.select().from(orders).where(eq(orders.id, order!.id));
         expect(row!.status, path.steps.map((s) => s.event.type).join(' → ')).toBe(state.value);
@@ -102,8 +156,14 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
     const auction = await publishedAuction(db, T0);
     await tick(db, auction.startsAt);
     const logged = await db.$count(lifecycleEvents);
-    await expect(cancelAuction(db, auction.auctionId, auction.startsAt)).rejects.toMatchObject({ code: 'CONFLICT', status: 409 });
-    await expect(publishAuction(db, auction.auctionId, auction.startsAt)).rejects.toMatchObject({ code: 'CONFLICT', status: 409 });
+    await expect(cancelAuction(db, auction.auctionId, auction.startsAt)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      status: 409,
+    });
+    await expect(publishAuction(db, auction.auctionId, auction.startsAt)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      status: 409,
+    });
     expect(await db.$count(lifecycleEvents)).toBe(logged);
     const [row] = await db.select().from(auctions).where(eq(auctions.id, auction.auctionId));
     expect(row!.status).toBe('live');

@@ -12,16 +12,30 @@ import { moneyConservationProblems } from '../support/money-invariants';
 const T0 = new Date('2026-11-04T02:00:00Z');
 
 const step = fc.oneof(
-  fc.record({ kind: fc.constant('bid' as const), buyer: fc.nat(3), lot: fc.nat(2), raise: fc.integer({ min: 0, max: 30 }) }),
+  fc.record({
+    kind: fc.constant('bid' as const),
+    buyer: fc.nat(3),
+    lot: fc.nat(2),
+    raise: fc.integer({ min: 0, max: 30 }),
+  }),
   fc.record({ kind: fc.constant('jump' as const), ms: fc.integer({ min: 1, max: 30 * HOUR }) }),
   fc.record({ kind: fc.constant('tick' as const) }),
   fc.record({ kind: fc.constant('pay' as const), buyer: fc.nat(3) }),
 );
 
 const plan = fc.record({
-  lots: fc.array(fc.record({ reserve: fc.option(fc.integer({ min: 1, max: 20 }).map((n) => yuan(100 + n * 20))), deposit: fc.integer({ min: 1, max: 9 }).map((n) => yuan(n * 100)) }), { minLength: 1, maxLength: 3 }),
+  lots: fc.array(
+    fc.record({
+      reserve: fc.option(fc.integer({ min: 1, max: 20 }).map((n) => yuan(100 + n * 20))),
+      deposit: fc.integer({ min: 1, max: 9 }).map((n) => yuan(n * 100)),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
   // Per buyer: a session deposit, or lot deposits on a subset of lots.
-  cover: fc.array(fc.oneof(fc.constant('session' as const), fc.array(fc.nat(2), { minLength: 1, maxLength: 3 })), { minLength: 4, maxLength: 4 }),
+  cover: fc.array(fc.oneof(fc.constant('session' as const), fc.array(fc.nat(2), { minLength: 1, maxLength: 3 })), {
+    minLength: 4,
+    maxLength: 4,
+  }),
   steps: fc.array(step, { maxLength: 14 }),
 });
 
@@ -44,12 +58,25 @@ describe.each(testDrivers())('money over random histories on %s', (driver) => {
       fc.asyncProperty(plan, async ({ lots: lotPlans, cover, steps }) => {
         await current().reset();
         const db = current().db;
-        const auction = await publishedAuction(db, T0, { lots: lotPlans.map((lot) => ({ startPrice: yuan(100), reservePrice: lot.reserve, depositAmount: lot.deposit })) });
+        const auction = await publishedAuction(db, T0, {
+          lots: lotPlans.map((lot) => ({
+            startPrice: yuan(100),
+            reservePrice: lot.reserve,
+            depositAmount: lot.deposit,
+          })),
+        });
         await tick(db, auction.previewStartsAt);
         const buyers = await Promise.all(cover.map(() => seedBuyer(db)));
         for (const [index, choice] of cover.entries()) {
-          const lotIds = choice === 'session' ? [null] : [...new Set(choice.map((n) => auction.lotIds[n % auction.lotIds.length]!))];
-          for (const lotId of lotIds) await payDeposit(db, { userId: buyers[index]!.id, auctionId: auction.auctionId, lotId, now: at(auction.previewStartsAt, MINUTE) });
+          const lotIds =
+            choice === 'session' ? [null] : [...new Set(choice.map((n) => auction.lotIds[n % auction.lotIds.length]!))];
+          for (const lotId of lotIds)
+            await payDeposit(db, {
+              userId: buyers[index]!.id,
+              auctionId: auction.auctionId,
+              lotId,
+              now: at(auction.previewStartsAt, MINUTE),
+            });
         }
         let now = auction.startsAt;
         await tick(db, now);
@@ -58,11 +85,21 @@ describe.each(testDrivers())('money over random histories on %s', (driver) => {
           if (action.kind === 'tick') await tick(db, now);
           if (action.kind === 'bid') {
             const lotId = auction.lotIds[action.lot % auction.lotIds.length]!;
-            await placeBid({ db, userId: buyers[action.buyer]!.id, lotId, amount: yuan(100 + action.raise * 10), now }).catch(() => null);
+            await placeBid({
+              db,
+              userId: buyers[action.buyer]!.id,
+              lotId,
+              amount: yuan(100 + action.raise * 10),
+              now,
+            }).catch(() => null);
           }
           if (action.kind === 'pay') {
-            const mine = await db.select().from(orders).where(sql`${orders.userId} = ${buyers[action.buyer]!.id} and ${orders.status} = 'pending_payment'`);
-            for (const order of mine) await payOrder(db, { userId: order.userId, orderId: order.id, now }).catch(() => null);
+            const mine = await db
+              .select()
+              .from(orders)
+              .where(sql`${orders.userId} = ${buyers[action.buyer]!.id} and ${orders.status} = 'pending_payment'`);
+            for (const order of mine)
+              await payOrder(db, { userId: order.userId, orderId: order.id, now }).catch(() => null);
           }
           await checkInvariants(db);
           if (action.kind === 'tick') {
@@ -76,7 +113,9 @@ describe.each(testDrivers())('money over random histories on %s', (driver) => {
         await checkInvariants(db);
         const unsettled = await db.execute(sql`select id, status from deposits where status in ('held', 'frozen')`);
         expect(unsettled.rows).toEqual([]);
-        const refunds = await db.execute<{ n: number }>(sql`select count(*)::int as n from refunds where status <> 'succeeded'`);
+        const refunds = await db.execute<{ n: number }>(
+          sql`select count(*)::int as n from refunds where status <> 'succeeded'`,
+        );
         expect(refunds.rows[0]!.n).toBe(0);
       }),
       { numRuns: driver === 'pglite' ? 40 : 12 },

@@ -7,7 +7,19 @@ import { AppError, postgresErrorCode } from '@/lib/errors';
 import { startDepositPayment } from '@/lib/payments/deposit-payment';
 import { startOrderPayment } from '@/lib/payments/order-payment';
 import { seedBuyer } from '../support/factories';
-import { at, DAY, deliverWebhook, HOUR, MINUTE, payDeposit, publishedAuction, sandbox, testAddress, tick, yuan } from '../support/lifecycle';
+import {
+  at,
+  DAY,
+  deliverWebhook,
+  HOUR,
+  MINUTE,
+  payDeposit,
+  publishedAuction,
+  sandbox,
+  testAddress,
+  tick,
+  yuan,
+} from '../support/lifecycle';
 import { databaseForEachTest, testDrivers } from '../support/test-database';
 import { moneyConservationProblems } from '../support/money-invariants';
 
@@ -32,7 +44,11 @@ function generator(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-  return { chance: (p: number) => next() < p, int: (n: number) => Math.floor(next() * n), pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]! };
+  return {
+    chance: (p: number) => next() < p,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
+  };
 }
 
 /** Rows of `problem, id` that break a rule; an empty result is a pass. */
@@ -105,9 +121,12 @@ type Op = { name: string; run: () => Promise<unknown> };
 async function prepareRound(db: Database, seed: number): Promise<{ storm: Op[]; after: Date }> {
   const rand = generator(seed);
   const lotCount = 2 + rand.int(2);
-  const auction = await publishedAuction(db, T0, { lots: Array.from({ length: lotCount }, () => ({ depositAmount: yuan(200) })) });
+  const auction = await publishedAuction(db, T0, {
+    lots: Array.from({ length: lotCount }, () => ({ depositAmount: yuan(200) })),
+  });
   const closes = auction.lotIds.map((_, index) => at(auction.endsAt, index === 0 ? 0 : rand.int(4) * 5 * MINUTE));
-  for (const [index, lotId] of auction.lotIds.entries()) await db.update(lots).set({ endsAt: closes[index]! }).where(eq(lots.id, lotId));
+  for (const [index, lotId] of auction.lotIds.entries())
+    await db.update(lots).set({ endsAt: closes[index]! }).where(eq(lots.id, lotId));
   const firstClose = new Date(Math.min(...closes.map(Number)));
   const lastClose = new Date(Math.max(...closes.map(Number)));
   await tick(db, auction.startsAt);
@@ -116,8 +135,11 @@ async function prepareRound(db: Database, seed: number): Promise<{ storm: Op[]; 
   const covered = new Map<number, number[]>();
   for (const buyer of buyers) {
     const lotIds = rand.chance(0.6) ? auction.lotIds : auction.lotIds.filter(() => rand.chance(0.6));
-    if (lotIds === auction.lotIds) await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.startsAt });
-    else for (const lotId of lotIds) await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, lotId, now: auction.startsAt });
+    if (lotIds === auction.lotIds)
+      await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.startsAt });
+    else
+      for (const lotId of lotIds)
+        await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, lotId, now: auction.startsAt });
     covered.set(buyer.id, lotIds);
   }
   const price = new Map<number, number>();
@@ -133,7 +155,14 @@ async function prepareRound(db: Database, seed: number): Promise<{ storm: Op[]; 
   // A buyer starts paying a deposit they do not hold yet; the provider confirms it in the storm.
   const late = rand.pick(buyers);
   const lateLot = rand.chance(0.5) ? null : rand.pick(auction.lotIds);
-  const lateCharge = await startDepositPayment({ db, provider: sandbox(db), userId: late.id, auctionId: auction.auctionId, lotId: lateLot, now: at(auction.startsAt, HOUR / 2) }).catch(() => null);
+  const lateCharge = await startDepositPayment({
+    db,
+    provider: sandbox(db),
+    userId: late.id,
+    auctionId: auction.auctionId,
+    lotId: lateLot,
+    now: at(auction.startsAt, HOUR / 2),
+  }).catch(() => null);
 
   // Either the first lots closed on time and their orders are being paid as the rest close,
   // or nothing ticked for a day and a half and everything lands at once.
@@ -143,11 +172,26 @@ async function prepareRound(db: Database, seed: number): Promise<{ storm: Op[]; 
     await tick(db, firstClose);
     for (const order of await db.select().from(orders).where(eq(orders.auctionId, auction.auctionId))) {
       if (!rand.chance(0.8)) continue;
-      const started = await startOrderPayment({ db, provider: sandbox(db), userId: order.userId, orderId: order.id, address: testAddress, userCouponId: null, now: at(firstClose, MINUTE) });
+      const started = await startOrderPayment({
+        db,
+        provider: sandbox(db),
+        userId: order.userId,
+        orderId: order.id,
+        address: testAddress,
+        userCouponId: null,
+        now: at(firstClose, MINUTE),
+      });
       if (!started.paid) charges.push(started.paymentId);
     }
   }
-  const tickTimes = [lastClose, at(lastClose, MINUTE), at(firstClose, DAY), at(firstClose, DAY + HOUR), at(lastClose, DAY), at(lastClose, DAY + 12 * HOUR)];
+  const tickTimes = [
+    lastClose,
+    at(lastClose, MINUTE),
+    at(firstClose, DAY),
+    at(firstClose, DAY + HOUR),
+    at(lastClose, DAY),
+    at(lastClose, DAY + 12 * HOUR),
+  ];
   const storm: Op[] = [];
   for (let i = 0; i < 3 + rand.int(4); i++) {
     const now = downtime ? rand.pick(tickTimes.slice(2)) : rand.pick(tickTimes);
@@ -156,13 +200,27 @@ async function prepareRound(db: Database, seed: number): Promise<{ storm: Op[]; 
   for (const paymentId of charges) {
     const succeeded = rand.chance(0.85);
     const now = rand.chance(0.7) ? lastClose : at(firstClose, DAY - MINUTE);
-    storm.push({ name: `order charge ${succeeded ? 'paid' : 'failed'}`, run: () => deliverWebhook(db, paymentId, now, succeeded) });
+    storm.push({
+      name: `order charge ${succeeded ? 'paid' : 'failed'}`,
+      run: () => deliverWebhook(db, paymentId, now, succeeded),
+    });
   }
-  if (lateCharge) storm.push({ name: 'late deposit charge', run: () => deliverWebhook(db, lateCharge.paymentId, lastClose) });
+  if (lateCharge)
+    storm.push({ name: 'late deposit charge', run: () => deliverWebhook(db, lateCharge.paymentId, lastClose) });
   for (let i = 0; i < rand.int(3); i++) {
     const buyer = rand.pick(buyers);
     const lotId = rand.pick(auction.lotIds);
-    storm.push({ name: 'late bid', run: () => placeBid({ db, userId: buyer.id, lotId, amount: (price.get(lotId) ?? 0) + yuan(200), now: at(lastClose, -MINUTE) }) });
+    storm.push({
+      name: 'late bid',
+      run: () =>
+        placeBid({
+          db,
+          userId: buyer.id,
+          lotId,
+          amount: (price.get(lotId) ?? 0) + yuan(200),
+          now: at(lastClose, -MINUTE),
+        }),
+    });
   }
   return { storm, after: at(lastClose, 2 * DAY) };
 }
@@ -171,54 +229,69 @@ describe.each(testDrivers())('money storm on %s', (driver) => {
   const current = databaseForEachTest(driver);
   const concurrent = driver !== 'pglite';
 
-  it(`${ROUNDS[driver]} random schedules of ticks, payments, deposit charges, overdue deadlines and bids leave no money stuck`, { timeout: 180_000 }, async () => {
-    const base = Math.floor(Math.random() * 1e9);
-    // Keyed by the problem itself: rounds share the database, so a stuck row stays visible.
-    const found = new Map<string, string>();
-    const report = (round: number, seed: number, problem: string) => {
-      if (!found.has(problem)) found.set(problem, `round ${round} (seed ${seed}): ${problem}`);
-    };
-    const repaired: Record<string, number> = {};
-    const refused: Record<string, number> = {};
-    for (let round = 0; round < ROUNDS[driver]; round++) {
-      // Rounds share one database (each its own auction): the checks read every round so far.
-      const db = current().db;
-      const seed = base + round;
-      const { storm, after } = await prepareRound(db, seed);
-      const rand = generator(seed ^ 0x5bd1e995);
-      const outcomes = concurrent
-        ? await Promise.allSettled(storm.map((op) => op.run()))
-        : await (async () => {
-            const shuffled = [...storm].sort(() => (rand.chance(0.5) ? 1 : -1));
-            const settled: PromiseSettledResult<unknown>[] = [];
-            for (const op of shuffled) settled.push(await op.run().then((value) => ({ status: 'fulfilled' as const, value }), (reason: unknown) => ({ status: 'rejected' as const, reason })));
-            return settled;
-          })();
-      for (const outcome of outcomes) {
-        if (outcome.status === 'fulfilled') continue;
-        // A late bid may be refused with a domain error; nothing may fail otherwise.
-        if (!(outcome.reason instanceof AppError)) report(round, seed, `${String(outcome.reason)} [${postgresErrorCode(outcome.reason) ?? "no sqlstate"}]`);
-        const code = outcome.reason instanceof AppError ? outcome.reason.code : 'error';
-        refused[code] = (refused[code] ?? 0) + 1;
+  it(
+    `${ROUNDS[driver]} random schedules of ticks, payments, deposit charges, overdue deadlines and bids leave no money stuck`,
+    { timeout: 180_000 },
+    async () => {
+      const base = Math.floor(Math.random() * 1e9);
+      // Keyed by the problem itself: rounds share the database, so a stuck row stays visible.
+      const found = new Map<string, string>();
+      const report = (round: number, seed: number, problem: string) => {
+        if (!found.has(problem)) found.set(problem, `round ${round} (seed ${seed}): ${problem}`);
+      };
+      const repaired: Record<string, number> = {};
+      const refused: Record<string, number> = {};
+      for (let round = 0; round < ROUNDS[driver]; round++) {
+        // Rounds share one database (each its own auction): the checks read every round so far.
+        const db = current().db;
+        const seed = base + round;
+        const { storm, after } = await prepareRound(db, seed);
+        const rand = generator(seed ^ 0x5bd1e995);
+        const outcomes = concurrent
+          ? await Promise.allSettled(storm.map((op) => op.run()))
+          : await (async () => {
+              const shuffled = [...storm].sort(() => (rand.chance(0.5) ? 1 : -1));
+              const settled: PromiseSettledResult<unknown>[] = [];
+              for (const op of shuffled)
+                settled.push(
+                  await op.run().then(
+                    (value) => ({ status: 'fulfilled' as const, value }),
+                    (reason: unknown) => ({ status: 'rejected' as const, reason }),
+                  ),
+                );
+              return settled;
+            })();
+        for (const outcome of outcomes) {
+          if (outcome.status === 'fulfilled') continue;
+          // A late bid may be refused with a domain error; nothing may fail otherwise.
+          if (!(outcome.reason instanceof AppError))
+            report(round, seed, `${String(outcome.reason)} [${postgresErrorCode(outcome.reason) ?? 'no sqlstate'}]`);
+          const code = outcome.reason instanceof AppError ? outcome.reason.code : 'error';
+          refused[code] = (refused[code] ?? 0) + 1;
+        }
+        // Races 1 and 2: no session deposit is left frozen with nothing to pay, even before
+        // any later tick could sweep it.
+        for (const problem of await problems(db, stuckDeposits(['frozen'])))
+          report(round, seed, `after the storm: ${problem}`);
+        // The next tick settles whatever else the storm left (a deposit charge confirmed into
+        // an auction that had just ended): level-triggered, whatever the interleaving.
+        const next = await tick(db, at(after, -DAY));
+        for (const [key, count] of Object.entries(next.transitions))
+          if (key.startsWith('deposit:')) repaired[key] = (repaired[key] ?? 0) + count;
+        for (const problem of await problems(db, stuckDeposits(['held', 'frozen'])))
+          report(round, seed, `after a tick: ${problem}`);
+        // Once every deadline has passed, every deposit is settled and every refund booked once.
+        await tick(db, after);
+        const left = await db.execute<{ id: number }>(sql`select id from deposits where status in ('held', 'frozen')`);
+        for (const { id } of left.rows) report(round, seed, `deposit still holding money at the end #${id}`);
+        for (const query of [moneyRules, providerRules, onceRules])
+          for (const problem of await problems(db, query)) report(round, seed, problem);
       }
-      // Races 1 and 2: no session deposit is left frozen with nothing to pay, even before
-      // any later tick could sweep it.
-      for (const problem of await problems(db, stuckDeposits(['frozen']))) report(round, seed, `after the storm: ${problem}`);
-      // The next tick settles whatever else the storm left (a deposit charge confirmed into
-      // an auction that had just ended): level-triggered, whatever the interleaving.
-      const next = await tick(db, at(after, -DAY));
-      for (const [key, count] of Object.entries(next.transitions)) if (key.startsWith('deposit:')) repaired[key] = (repaired[key] ?? 0) + count;
-      for (const problem of await problems(db, stuckDeposits(['held', 'frozen']))) report(round, seed, `after a tick: ${problem}`);
-      // Once every deadline has passed, every deposit is settled and every refund booked once.
-      await tick(db, after);
-      const left = await db.execute<{ id: number }>(sql`select id from deposits where status in ('held', 'frozen')`);
-      for (const { id } of left.rows) report(round, seed, `deposit still holding money at the end #${id}`);
-      for (const query of [moneyRules, providerRules, onceRules]) for (const problem of await problems(db, query)) report(round, seed, problem);
-    }
-    console.log(
-      `money storm on ${driver}: ${ROUNDS[driver]} rounds (${concurrent ? 'concurrent' : 'sequential'}, seeds ${base}…${base + ROUNDS[driver] - 1}); ` +
-        `swept by the next tick: ${JSON.stringify(repaired)}; refused operations: ${JSON.stringify(refused)}; problems: ${found.size === 0 ? 'none' : [...found.values()].join('; ')}`,
-    );
-    expect([...found.values()]).toEqual([]);
-  });
+      console.log(
+        `money storm on ${driver}: ${ROUNDS[driver]} rounds (${concurrent ? 'concurrent' : 'sequential'}, seeds ${base}…${base + ROUNDS[driver] - 1}); ` +
+          `swept by the next tick: ${JSON.stringify(repaired)}; refused operations: ${JSON.stringify(refused)}; problems: ${found.size === 0 ? 'none' : [...found.values()].join('; ')}`,
+      );
+      expect([...found.values()]).toEqual([]);
+    },
+  );
 });

@@ -35,7 +35,9 @@ async function crowdedLot(db: Database) {
     )
     insert into payments (user_id, purpose, deposit_id, amount, provider, provider_ref, status, idempotency_key, succeeded_at)
     select user_id, 'deposit', id, ${yuan(200)}, 'sandbox', 'sbx_ch_crowd_' || id, 'succeeded', 'deposit:' || id || ':1', now() from held`);
-  const [first] = await db.execute<{ user_id: number }>(sql`select user_id from deposits order by id limit 1`).then((r) => r.rows);
+  const [first] = await db
+    .execute<{ user_id: number }>(sql`select user_id from deposits order by id limit 1`)
+    .then((r) => r.rows);
   await placeBid({ db, userId: Number(first!.user_id), lotId, amount: yuan(100), now: at(auction.startsAt, MINUTE) });
   return auction;
 }
@@ -84,7 +86,10 @@ describe.each(testDrivers())('outbox on %s', (driver) => {
     await runTick({ db, now: auction.endsAt });
     const counting = countingSandbox(db);
     const options = { db, outbox: { providers: () => counting.provider, notify: inAppNotifier(db), concurrency: 4 } };
-    await Promise.all([runTick({ ...options, now: at(auction.endsAt, MINUTE) }), runTick({ ...options, now: at(auction.endsAt, MINUTE) })]);
+    await Promise.all([
+      runTick({ ...options, now: at(auction.endsAt, MINUTE) }),
+      runTick({ ...options, now: at(auction.endsAt, MINUTE) }),
+    ]);
     expect(counting.calls.size).toBe(BIDDERS - 1);
     expect([...counting.calls.values()].every((n) => n === 1)).toBe(true);
     expect(await db.$count(sandboxTransactions, eq(sandboxTransactions.kind, 'refund'))).toBe(BIDDERS - 1);

@@ -1,7 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { coupons, deposits, lots, notifications, orders, outbox, payments, refunds, sandboxTransactions, userCoupons } from '@/db/schema';
+import {
+  coupons,
+  deposits,
+  lots,
+  notifications,
+  orders,
+  outbox,
+  payments,
+  refunds,
+  sandboxTransactions,
+  userCoupons,
+} from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
 import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
 import { intArray } from '@/lib/lifecycle/sql-values';
@@ -10,7 +21,19 @@ import { startOrderPayment } from '@/lib/payments/order-payment';
 import { answerSandboxCharge } from '@/lib/payments/sandbox';
 import { receiveWebhook } from '@/lib/payments/webhook';
 import { seedBuyer } from '../support/factories';
-import { at, confirmCharge, DAY, HOUR, MINUTE, payDeposit, publishedAuction, sandbox, testAddress, tick, yuan } from '../support/lifecycle';
+import {
+  at,
+  confirmCharge,
+  DAY,
+  HOUR,
+  MINUTE,
+  payDeposit,
+  publishedAuction,
+  sandbox,
+  testAddress,
+  tick,
+  yuan,
+} from '../support/lifecycle';
 import { databaseForEachTest, concurrentTestDrivers, testDrivers } from '../support/test-database';
 
 const T0 = new Date('2026-11-06T02:00:00Z');
@@ -23,14 +46,36 @@ async function wonOrder(db: Database) {
   const auction = await publishedAuction(db, T0);
   await tick(db, auction.startsAt);
   await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.startsAt });
-  await placeBid({ db, userId: buyer.id, lotId: auction.lotIds[0]!, amount: yuan(100), now: at(auction.startsAt, MINUTE) });
+  await placeBid({
+    db,
+    userId: buyer.id,
+    lotId: auction.lotIds[0]!,
+    amount: yuan(100),
+    now: at(auction.startsAt, MINUTE),
+  });
   await tick(db, auction.endsAt);
   const [order] = await db.select().from(orders);
   return { buyer, auction, order: order!, dueAt: order!.dueAt };
 }
 
-async function startCharge(db: Database, { userId, orderId, now, userCouponId = null }: { userId: number; orderId: number; now: Date; userCouponId?: number | null }) {
-  const started = await startOrderPayment({ db, provider: sandbox(db), userId, orderId, address: testAddress, userCouponId, now });
+async function startCharge(
+  db: Database,
+  {
+    userId,
+    orderId,
+    now,
+    userCouponId = null,
+  }: { userId: number; orderId: number; now: Date; userCouponId?: number | null },
+) {
+  const started = await startOrderPayment({
+    db,
+    provider: sandbox(db),
+    userId,
+    orderId,
+    address: testAddress,
+    userCouponId,
+    now,
+  });
   if (started.paid) throw new Error('expected a charge');
   return started.paymentId;
 }
@@ -56,21 +101,27 @@ describe.each(testDrivers())('payment outcomes by the provider’s time on %s', 
     expect(deposit).toMatchObject({ status: 'refunded', forfeitedAmount: 0 });
   });
 
-  it.each(['tick first', 'notice first'] as const)('refunds whole a success taken by dueAt but heard of after the grace period (%s)', async (first) => {
-    const db = current().db;
-    const { buyer, order, dueAt } = await wonOrder(db);
-    const paymentId = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -10 * MINUTE) });
-    const heard = at(dueAt, GRACE);
-    if (first === 'tick first') await tick(db, heard);
-    expect(await confirmCharge(db, paymentId, heard, true, at(dueAt, -MINUTE))).toBe('refunded');
-    await tick(db, at(heard, MINUTE));
-    // Once the notice is in, no charge was left open: a tick that comes after it dates the overdue by dueAt.
-    expect(await orderRow(db)).toMatchObject({ status: 'overdue', overdueAt: first === 'tick first' ? at(dueAt, GRACE) : dueAt });
-    const [refund] = await db.select().from(refunds).where(eq(refunds.paymentId, paymentId));
-    expect(refund).toMatchObject({ amount: yuan(100), reason: 'payment_not_applicable', status: 'succeeded' });
-    const [deposit] = await db.select().from(deposits);
-    expect(deposit).toMatchObject({ forfeitedAmount: yuan(200), refundedAmount: yuan(800) });
-  });
+  it.each(['tick first', 'notice first'] as const)(
+    'refunds whole a success taken by dueAt but heard of after the grace period (%s)',
+    async (first) => {
+      const db = current().db;
+      const { buyer, order, dueAt } = await wonOrder(db);
+      const paymentId = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -10 * MINUTE) });
+      const heard = at(dueAt, GRACE);
+      if (first === 'tick first') await tick(db, heard);
+      expect(await confirmCharge(db, paymentId, heard, true, at(dueAt, -MINUTE))).toBe('refunded');
+      await tick(db, at(heard, MINUTE));
+      // Once the notice is in, no charge was left open: a tick that comes after it dates the overdue by dueAt.
+      expect(await orderRow(db)).toMatchObject({
+        status: 'overdue',
+        overdueAt: first === 'tick first' ? at(dueAt, GRACE) : dueAt,
+      });
+      const [refund] = await db.select().from(refunds).where(eq(refunds.paymentId, paymentId));
+      expect(refund).toMatchObject({ amount: yuan(100), reason: 'payment_not_applicable', status: 'succeeded' });
+      const [deposit] = await db.select().from(deposits);
+      expect(deposit).toMatchObject({ forfeitedAmount: yuan(200), refundedAmount: yuan(800) });
+    },
+  );
 
   it('refunds whole a success the provider took after dueAt, even during the grace period', async () => {
     const db = current().db;
@@ -85,7 +136,17 @@ describe.each(testDrivers())('payment outcomes by the provider’s time on %s', 
   it('goes overdue at dueAt itself without an open charge, and refuses a new payment from then on', async () => {
     const db = current().db;
     const { buyer, order, dueAt } = await wonOrder(db);
-    await expect(startOrderPayment({ db, provider: sandbox(db), userId: buyer.id, orderId: order.id, address: testAddress, userCouponId: null, now: dueAt })).rejects.toMatchObject({
+    await expect(
+      startOrderPayment({
+        db,
+        provider: sandbox(db),
+        userId: buyer.id,
+        orderId: order.id,
+        address: testAddress,
+        userCouponId: null,
+        now: dueAt,
+      }),
+    ).rejects.toMatchObject({
       code: 'PAYMENT_WINDOW_CLOSED',
       status: 409,
     });
@@ -96,20 +157,43 @@ describe.each(testDrivers())('payment outcomes by the provider’s time on %s', 
   it('overdue closes the open charge at the provider and gives the locked coupon back', async () => {
     const db = current().db;
     const { buyer, order, dueAt } = await wonOrder(db);
-    const [coupon] = await db.insert(coupons).values({ title: '满 50 减 10', threshold: yuan(50), discount: yuan(10), validFrom: T0, validUntil: at(T0, 30 * DAY), totalQuantity: 10 }).returning();
-    const [wallet] = await db.insert(userCoupons).values({ couponId: coupon!.id, userId: buyer.id, source: 'grant' }).returning();
-    const paymentId = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -HOUR), userCouponId: wallet!.id });
+    const [coupon] = await db
+      .insert(coupons)
+      .values({
+        title: '满 50 减 10',
+        threshold: yuan(50),
+        discount: yuan(10),
+        validFrom: T0,
+        validUntil: at(T0, 30 * DAY),
+        totalQuantity: 10,
+      })
+      .returning();
+    const [wallet] = await db
+      .insert(userCoupons)
+      .values({ couponId: coupon!.id, userId: buyer.id, source: 'grant' })
+      .returning();
+    const paymentId = await startCharge(db, {
+      userId: buyer.id,
+      orderId: order.id,
+      now: at(dueAt, -HOUR),
+      userCouponId: wallet!.id,
+    });
     expect((await db.select().from(userCoupons))[0]).toMatchObject({ status: 'locked', orderId: order.id });
     await tick(db, at(dueAt, GRACE));
     expect(await orderRow(db)).toMatchObject({ status: 'overdue', overdueAt: at(dueAt, GRACE) });
     const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
     expect(payment!.status).toBe('cancelled');
     expect((await db.select().from(userCoupons))[0]).toMatchObject({ status: 'available', orderId: null });
-    const [charge] = await db.select().from(sandboxTransactions).where(eq(sandboxTransactions.reference, payment!.providerRef!));
+    const [charge] = await db
+      .select()
+      .from(sandboxTransactions)
+      .where(eq(sandboxTransactions.reference, payment!.providerRef!));
     expect(charge!.cancelledAt).not.toBeNull();
     // The provider's notice of a success it took anyway is refunded whole, once.
     expect(await confirmCharge(db, paymentId, at(dueAt, GRACE + MINUTE), true, at(dueAt, -MINUTE))).toBe('refunded');
-    expect(await confirmCharge(db, paymentId, at(dueAt, GRACE + 2 * MINUTE), true, at(dueAt, -MINUTE))).toBe('already_settled');
+    expect(await confirmCharge(db, paymentId, at(dueAt, GRACE + 2 * MINUTE), true, at(dueAt, -MINUTE))).toBe(
+      'already_settled',
+    );
     expect(await db.$count(refunds, eq(refunds.paymentId, paymentId))).toBe(1);
     expect((await db.select().from(payments).where(eq(payments.id, paymentId)))[0]!.status).toBe('cancelled');
   });
@@ -120,7 +204,9 @@ describe.each(testDrivers())('payment outcomes by the provider’s time on %s', 
     const first = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -2 * HOUR) });
     const second = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -HOUR) });
     const [old] = await db.select().from(payments).where(eq(payments.id, first));
-    await expect(answerSandboxCharge({ db, secret: SECRET, reference: old!.providerRef!, succeeded: true, now: at(dueAt, -HOUR) })).rejects.toMatchObject({ code: 'PAYMENT_WINDOW_CLOSED' });
+    await expect(
+      answerSandboxCharge({ db, secret: SECRET, reference: old!.providerRef!, succeeded: true, now: at(dueAt, -HOUR) }),
+    ).rejects.toMatchObject({ code: 'PAYMENT_WINDOW_CLOSED' });
     expect(await confirmCharge(db, first, at(dueAt, -HOUR), true, at(dueAt, -HOUR))).toBe('refunded');
     expect(await confirmCharge(db, second, at(dueAt, -HOUR), true, at(dueAt, -HOUR))).toBe('applied');
     expect(await orderRow(db)).toMatchObject({ status: 'paid' });
@@ -139,9 +225,14 @@ describe.each(testDrivers())('the sandbox enforces charge expiry on %s', (driver
     const { buyer, order, dueAt } = await wonOrder(db);
     const paymentId = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -HOUR) });
     const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
-    const [charge] = await db.select().from(sandboxTransactions).where(eq(sandboxTransactions.reference, payment!.providerRef!));
+    const [charge] = await db
+      .select()
+      .from(sandboxTransactions)
+      .where(eq(sandboxTransactions.reference, payment!.providerRef!));
     expect(charge!.expiresAt).toEqual(dueAt);
-    await expect(settle(db, payment!.providerRef!, at(dueAt, 1))).rejects.toMatchObject({ code: 'PAYMENT_WINDOW_CLOSED' });
+    await expect(settle(db, payment!.providerRef!, at(dueAt, 1))).rejects.toMatchObject({
+      code: 'PAYMENT_WINDOW_CLOSED',
+    });
     expect(await settle(db, payment!.providerRef!, dueAt)).toBe('applied');
     expect(await orderRow(db)).toMatchObject({ status: 'paid', paidAt: dueAt });
     // The provider repeats its notice; it is applied once.
@@ -173,8 +264,22 @@ describe.each(testDrivers())('deposit charges judged at paid-at on %s', (driver)
     const auction = await publishedAuction(db, T0, { lots: [{}, {}] });
     await tick(db, auction.startsAt);
     const lotId = auction.lotIds[0]!;
-    const lotCharge = await startDepositPayment({ db, provider: sandbox(db), userId: buyer.id, auctionId: auction.auctionId, lotId, now: auction.startsAt });
-    const sessionCharge = await startDepositPayment({ db, provider: sandbox(db), userId: buyer.id, auctionId: auction.auctionId, lotId: null, now: auction.startsAt });
+    const lotCharge = await startDepositPayment({
+      db,
+      provider: sandbox(db),
+      userId: buyer.id,
+      auctionId: auction.auctionId,
+      lotId,
+      now: auction.startsAt,
+    });
+    const sessionCharge = await startDepositPayment({
+      db,
+      provider: sandbox(db),
+      userId: buyer.id,
+      auctionId: auction.auctionId,
+      lotId: null,
+      now: auction.startsAt,
+    });
     const expiries = await db.select({ id: payments.id, expiresAt: payments.expiresAt }).from(payments);
     expect(expiries.map((p) => p.expiresAt)).toEqual([auction.endsAt, auction.endsAt]);
     // No tick has run since: the rows still say live, the machines at paid-at say closed.
@@ -183,7 +288,9 @@ describe.each(testDrivers())('deposit charges judged at paid-at on %s', (driver)
     expect(await confirmCharge(db, sessionCharge.paymentId, after, true, at(auction.endsAt, 1))).toBe('refunded');
     expect((await db.select().from(deposits)).map((d) => d.status)).toEqual(['pending', 'pending']);
     await tick(db, at(after, MINUTE));
-    expect(await db.$count(refunds, and(eq(refunds.reason, 'payment_not_applicable'), eq(refunds.status, 'succeeded')))).toBe(2);
+    expect(
+      await db.$count(refunds, and(eq(refunds.reason, 'payment_not_applicable'), eq(refunds.status, 'succeeded'))),
+    ).toBe(2);
   });
 
   it('funds a deposit paid before the close but heard of after it, and the next tick settles it', async () => {
@@ -191,8 +298,17 @@ describe.each(testDrivers())('deposit charges judged at paid-at on %s', (driver)
     const buyer = await seedBuyer(db);
     const auction = await publishedAuction(db, T0);
     await tick(db, auction.startsAt);
-    const started = await startDepositPayment({ db, provider: sandbox(db), userId: buyer.id, auctionId: auction.auctionId, lotId: auction.lotIds[0]!, now: auction.startsAt });
-    expect(await confirmCharge(db, started.paymentId, at(auction.endsAt, MINUTE), true, at(auction.endsAt, -1))).toBe('applied');
+    const started = await startDepositPayment({
+      db,
+      provider: sandbox(db),
+      userId: buyer.id,
+      auctionId: auction.auctionId,
+      lotId: auction.lotIds[0]!,
+      now: auction.startsAt,
+    });
+    expect(await confirmCharge(db, started.paymentId, at(auction.endsAt, MINUTE), true, at(auction.endsAt, -1))).toBe(
+      'applied',
+    );
     await tick(db, at(auction.endsAt, 2 * MINUTE));
     const [deposit] = await db.select().from(deposits);
     expect(deposit).toMatchObject({ status: 'refunded', refundedAmount: deposit!.amount });
@@ -204,15 +320,25 @@ describe.each(testDrivers())('deposit charges judged at paid-at on %s', (driver)
     const auction = await publishedAuction(db, T0);
     await tick(db, auction.startsAt);
     const lotId = auction.lotIds[0]!;
-    const start = (now: Date) => startDepositPayment({ db, provider: sandbox(db), userId: buyer.id, auctionId: auction.auctionId, lotId, now });
+    const start = (now: Date) =>
+      startDepositPayment({ db, provider: sandbox(db), userId: buyer.id, auctionId: auction.auctionId, lotId, now });
     const first = await start(at(auction.endsAt, -MINUTE));
     expect((await start(at(auction.endsAt, -1))).paymentId).toBe(first.paymentId);
-    await db.update(lots).set({ endsAt: at(auction.endsAt, 5 * MINUTE) }).where(eq(lots.id, lotId));
+    await db
+      .update(lots)
+      .set({ endsAt: at(auction.endsAt, 5 * MINUTE) })
+      .where(eq(lots.id, lotId));
     const second = await start(at(auction.endsAt, 1));
     expect(second.paymentId).not.toBe(first.paymentId);
     const rows = await db.select().from(payments).where(eq(payments.depositId, second.depositId)).orderBy(payments.id);
-    expect(rows.map((p) => [p.status, p.expiresAt])).toEqual([['cancelled', auction.endsAt], ['pending', at(auction.endsAt, 5 * MINUTE)]]);
-    const [old] = await db.select().from(sandboxTransactions).where(eq(sandboxTransactions.reference, rows[0]!.providerRef!));
+    expect(rows.map((p) => [p.status, p.expiresAt])).toEqual([
+      ['cancelled', auction.endsAt],
+      ['pending', at(auction.endsAt, 5 * MINUTE)],
+    ]);
+    const [old] = await db
+      .select()
+      .from(sandboxTransactions)
+      .where(eq(sandboxTransactions.reference, rows[0]!.providerRef!));
     expect(old!.cancelledAt).not.toBeNull();
     expect(await confirmCharge(db, second.paymentId, at(auction.endsAt, 2 * MINUTE))).toBe('applied');
   });
@@ -221,7 +347,15 @@ describe.each(testDrivers())('deposit charges judged at paid-at on %s', (driver)
     const db = current().db;
     const buyer = await seedBuyer(db);
     const auction = await publishedAuction(db, T0);
-    const start = (lotId: number | null) => startDepositPayment({ db, provider: sandbox(db), userId: buyer.id, auctionId: auction.auctionId, lotId, now: auction.endsAt });
+    const start = (lotId: number | null) =>
+      startDepositPayment({
+        db,
+        provider: sandbox(db),
+        userId: buyer.id,
+        auctionId: auction.auctionId,
+        lotId,
+        now: auction.endsAt,
+      });
     await expect(start(auction.lotIds[0]!)).rejects.toMatchObject({ code: 'LOT_NOT_BIDDABLE' });
     await expect(start(null)).rejects.toMatchObject({ code: 'LOT_NOT_BIDDABLE' });
   });
@@ -244,7 +378,11 @@ describe.each(testDrivers())('pay-due reminder on %s', (driver) => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ userId: buyer.id, data: { orderId: order.id, orderNo: order.orderNo } });
     expect(new Date(String(sent[0]!.data.dueAt))).toEqual(dueAt);
-    expect(await orderRow(db)).toMatchObject({ remindedAt: at(dueAt, -2 * HOUR), nextTransitionAt: dueAt, status: 'pending_payment' });
+    expect(await orderRow(db)).toMatchObject({
+      remindedAt: at(dueAt, -2 * HOUR),
+      nextTransitionAt: dueAt,
+      status: 'pending_payment',
+    });
   });
 
   it('is sent by a late tick that comes before dueAt, and never by one that comes after', async () => {
@@ -284,8 +422,22 @@ describe.runIf(concurrentDrivers.length > 0)('payments racing the tick (needs DA
         await tick(db, auction.startsAt);
         // One session deposit and one lot deposit, both paid just before the end and heard of exactly at it.
         const charges = [
-          await startDepositPayment({ db, provider: sandbox(db), userId: buyers[0]!.id, auctionId: auction.auctionId, lotId: null, now: auction.startsAt }),
-          await startDepositPayment({ db, provider: sandbox(db), userId: buyers[1]!.id, auctionId: auction.auctionId, lotId: auction.lotIds[round % 2]!, now: auction.startsAt }),
+          await startDepositPayment({
+            db,
+            provider: sandbox(db),
+            userId: buyers[0]!.id,
+            auctionId: auction.auctionId,
+            lotId: null,
+            now: auction.startsAt,
+          }),
+          await startDepositPayment({
+            db,
+            provider: sandbox(db),
+            userId: buyers[1]!.id,
+            auctionId: auction.auctionId,
+            lotId: auction.lotIds[round % 2]!,
+            now: auction.startsAt,
+          }),
         ];
         const paidAt = at(auction.endsAt, -1);
         await Promise.all([
@@ -301,9 +453,11 @@ describe.runIf(concurrentDrivers.length > 0)('payments racing the tick (needs DA
         // Whichever side won, every fen came back: funded then refunded at settlement, or refunded whole.
         const ids = intArray(charges.map((charge) => charge.paymentId));
         const [money] = await db
-          .execute<{ paid: string; back: string }>(sql`
+          .execute<{ paid: string; back: string }>(
+            sql`
             select (select coalesce(sum(amount), 0) from payments where status = 'succeeded' and id = any(${ids})) as paid,
-                   (select coalesce(sum(amount), 0) from refunds where payment_id = any(${ids})) as back`)
+                   (select coalesce(sum(amount), 0) from refunds where payment_id = any(${ids})) as back`,
+          )
           .then((r) => r.rows);
         expect(Number(money!.back), `round ${round}`).toBe(Number(money!.paid));
       }
@@ -317,7 +471,10 @@ describe.runIf(concurrentDrivers.length > 0)('payments racing the tick (needs DA
         const paymentId = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -MINUTE) });
         await tick(db, dueAt);
         const graceEnd = at(dueAt, GRACE);
-        const [outcome] = await Promise.all([confirmCharge(db, paymentId, at(graceEnd, -1), true, dueAt), tick(db, graceEnd)]);
+        const [outcome] = await Promise.all([
+          confirmCharge(db, paymentId, at(graceEnd, -1), true, dueAt),
+          tick(db, graceEnd),
+        ]);
         const after = await orderRow(db);
         const [deposit] = await db.select().from(deposits);
         if (outcome === 'applied') {

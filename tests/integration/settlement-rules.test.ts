@@ -25,12 +25,16 @@ const T0 = new Date('2026-11-08T02:00:00Z');
  */
 async function wonEverything(db: Database, lotCount: number) {
   const buyer = await seedBuyer(db);
-  const auction = await publishedAuction(db, T0, { lots: Array.from({ length: lotCount }, (_, i) => ({ title: `茶 ${i + 1}` })) });
+  const auction = await publishedAuction(db, T0, {
+    lots: Array.from({ length: lotCount }, (_, i) => ({ title: `茶 ${i + 1}` })),
+  });
   const closes = auction.lotIds.map((_, i) => at(auction.endsAt, i * 10 * MINUTE));
-  for (const [i, lotId] of auction.lotIds.entries()) await db.update(lots).set({ endsAt: closes[i]! }).where(eq(lots.id, lotId));
+  for (const [i, lotId] of auction.lotIds.entries())
+    await db.update(lots).set({ endsAt: closes[i]! }).where(eq(lots.id, lotId));
   await tick(db, auction.startsAt);
   await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.startsAt });
-  for (const lotId of auction.lotIds) await placeBid({ db, userId: buyer.id, lotId, amount: yuan(100), now: at(auction.startsAt, MINUTE) });
+  for (const lotId of auction.lotIds)
+    await placeBid({ db, userId: buyer.id, lotId, amount: yuan(100), now: at(auction.startsAt, MINUTE) });
   return { ...auction, buyer, closes, lastClose: closes.at(-1)! };
 }
 
@@ -49,9 +53,15 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
       await db.update(auctions).set({ status: 'scheduled' }).where(eq(auctions.id, x.auctionId));
       expect((await read(x.previewStartsAt)).list).toEqual(['preview']);
       await db.update(auctions).set({ status: 'live' }).where(eq(auctions.id, x.auctionId));
-      expect(await read(at(x.endsAt, -MINUTE))).toMatchObject({ list: ['live'], stats: { live: 1, upcoming: 0, turnover: 0 } });
+      expect(await read(at(x.endsAt, -MINUTE))).toMatchObject({
+        list: ['live'],
+        stats: { live: 1, upcoming: 0, turnover: 0 },
+      });
       // Past the last close, no tick yet: ended, with both winning bids in the turnover.
-      expect(await read(at(x.lastClose, MINUTE))).toMatchObject({ list: ['ended'], stats: { live: 0, auctions: 1, turnover: yuan(200), pendingOrders: 0 } });
+      expect(await read(at(x.lastClose, MINUTE))).toMatchObject({
+        list: ['ended'],
+        stats: { live: 0, auctions: 1, turnover: yuan(200), pendingOrders: 0 },
+      });
     });
 
     it('the dashboard stops counting an order as waiting once it is past due, and the lot reads overdue', async () => {
@@ -61,7 +71,8 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
       expect((await dashboardStats({ db, now: at(x.lastClose, HOUR) })).pendingOrders).toBe(1);
       const late = at(x.lastClose, DAY + MINUTE);
       expect((await dashboardStats({ db, now: late })).pendingOrders).toBe(0);
-      const lotStatus = async (now: Date) => (await getPublicAuction({ db, auctionId: x.auctionId, now }))!.lots[0]!.status;
+      const lotStatus = async (now: Date) =>
+        (await getPublicAuction({ db, auctionId: x.auctionId, now }))!.lots[0]!.status;
       expect(await lotStatus(at(x.lastClose, HOUR))).toBe('sold');
       expect(await lotStatus(late)).toBe('overdue');
       // …which is what the tick then writes.
@@ -76,7 +87,11 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
       const buyers = await listPublicAuctions({ db, page: pageRequest(1, 10), now: at(x.endsAt, MINUTE) });
       expect(admin.items.map((row) => [row.lotCount, row.status])).toEqual([[3, 'live']]);
       expect(buyers.items.map((row) => [row.lotCount, row.status])).toEqual([[3, 'live']]);
-      expect((await listAuctionsForAdmin({ db, page: pageRequest(1, 10), now: at(x.lastClose, 0) })).items.map((row) => row.status)).toEqual(['ended']);
+      expect(
+        (await listAuctionsForAdmin({ db, page: pageRequest(1, 10), now: at(x.lastClose, 0) })).items.map(
+          (row) => row.status,
+        ),
+      ).toEqual(['ended']);
     });
 
     it('the dashboard’s turnover of an auction ended before any tick counts a lot already paid', async () => {
@@ -105,7 +120,9 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
       await tick(db, x.lastClose);
       const [order] = await db.select().from(orders);
       await payOrder(db, { userId: x.buyer.id, orderId: order!.id, now: at(x.lastClose, HOUR) });
-      expect((await getPublicAuction({ db, auctionId: x.auctionId, now: at(x.lastClose, 2 * DAY) }))!.lots[0]!.status).toBe('paid');
+      expect(
+        (await getPublicAuction({ db, auctionId: x.auctionId, now: at(x.lastClose, 2 * DAY) }))!.lots[0]!.status,
+      ).toBe('paid');
     });
   });
 
@@ -117,7 +134,9 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
     const [auction] = await db.select().from(auctions);
     expect(auction).toMatchObject({ status: 'ended', endedAt: x.lastClose });
     const orderRows = await db.select().from(orders).orderBy(asc(orders.dueAt));
-    expect(orderRows.map((o) => [o.status, o.overdueAt?.getTime()])).toEqual(x.closes.map((close) => ['overdue', close.getTime() + DAY]));
+    expect(orderRows.map((o) => [o.status, o.overdueAt?.getTime()])).toEqual(
+      x.closes.map((close) => ['overdue', close.getTime() + DAY]),
+    );
     expect(orderRows.every((o) => o.overdueAt!.getTime() === o.dueAt.getTime())).toBe(true);
   });
 
@@ -130,7 +149,8 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
     await db.update(lots).set({ endsAt: lateClose }).where(eq(lots.id, x.lotIds[1]!));
     await tick(db, x.startsAt);
     await payDeposit(db, { userId: buyer.id, auctionId: x.auctionId, now: x.startsAt });
-    for (const lotId of x.lotIds) await placeBid({ db, userId: buyer.id, lotId, amount: yuan(100), now: at(x.startsAt, MINUTE) });
+    for (const lotId of x.lotIds)
+      await placeBid({ db, userId: buyer.id, lotId, amount: yuan(100), now: at(x.startsAt, MINUTE) });
     await tick(db, x.endsAt);
     await tick(db, at(x.endsAt, DAY + MINUTE));
     const summary = await tick(db, lateClose);
@@ -156,7 +176,15 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
         union all select 'lot', xmin::text from lots where status = 'overdue'
         union all select 'user', xmin::text from users where id = ${x.buyer.id}`);
       // One writing transaction for all of them: the overdue orders and lots, and the strikes.
-      expect(rows.rows.map((row) => row.entity).sort()).toEqual(['lot', 'lot', 'lot', 'order', 'order', 'order', 'user']);
+      expect(rows.rows.map((row) => row.entity).sort()).toEqual([
+        'lot',
+        'lot',
+        'lot',
+        'order',
+        'order',
+        'order',
+        'user',
+      ]);
       expect(new Set(rows.rows.map((row) => row.xmin)).size).toBe(1);
       const notices = await db.select().from(notifications).where(eq(notifications.kind, 'bidding_blocked'));
       expect(notices.map((n) => [n.userId, n.data])).toEqual([[x.buyer.id, { strikes: 3 }]]);
@@ -188,9 +216,17 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
     const sent = await db.select().from(notifications);
     const kinds = new Set(sent.map((n) => n.kind));
     expect([...kinds]).toEqual(expect.arrayContaining(['order_created', 'order_overdue', 'bidding_blocked']));
-    for (const [locale, messages] of [['zh-CN', zhCN], ['en', en]] as const) {
+    for (const [locale, messages] of [
+      ['zh-CN', zhCN],
+      ['en', en],
+    ] as const) {
       const errors: string[] = [];
-      const t = createTranslator({ locale, messages, namespace: 'notifications', onError: (error) => errors.push(error.message) });
+      const t = createTranslator({
+        locale,
+        messages,
+        namespace: 'notifications',
+        onError: (error) => errors.push(error.message),
+      });
       for (const notice of sent) {
         expect(t.has(notice.kind as never), `${locale} has notifications.${notice.kind}`).toBe(true);
         const text = t(notice.kind as never, notice.data as never);

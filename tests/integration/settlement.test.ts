@@ -1,13 +1,34 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { auctions, deposits, lifecycleEvents, lots, notifications, orders, outbox, refunds, sandboxTransactions } from '@/db/schema';
+import {
+  auctions,
+  deposits,
+  lifecycleEvents,
+  lots,
+  notifications,
+  orders,
+  outbox,
+  refunds,
+  sandboxTransactions,
+} from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
 import { runTick } from '@/lib/lifecycle/tick';
 import { seedBuyer } from '../support/factories';
 import { cancelAuction } from '@/lib/lifecycle/auction-verbs';
 import { startDepositPayment } from '@/lib/payments/deposit-payment';
-import { at, DAY, HOUR, MINUTE, payDeposit, payOrder, publishedAuction, sandbox, tick, yuan } from '../support/lifecycle';
+import {
+  at,
+  DAY,
+  HOUR,
+  MINUTE,
+  payDeposit,
+  payOrder,
+  publishedAuction,
+  sandbox,
+  tick,
+  yuan,
+} from '../support/lifecycle';
 import { databaseForEachTest, testDrivers } from '../support/test-database';
 
 const T0 = new Date('2026-11-01T02:00:00Z');
@@ -32,8 +53,14 @@ async function designExample(db: Database) {
   await payDeposit(db, { userId: zhu!.id, auctionId: auction.auctionId, lotId: lotC, now: live });
   await payDeposit(db, { userId: zhu!.id, auctionId: auction.auctionId, lotId: lotB, now: live });
   const script: [number, number, number][] = [
-    [lotA, bai!.id, 100], [lotA, hua!.id, 200], [lotA, zhu!.id, 300], [lotA, hua!.id, 400], [lotA, bai!.id, 500],
-    [lotB, bai!.id, 50], [lotB, zhu!.id, 200], [lotB, bai!.id, 10_000],
+    [lotA, bai!.id, 100],
+    [lotA, hua!.id, 200],
+    [lotA, zhu!.id, 300],
+    [lotA, hua!.id, 400],
+    [lotA, bai!.id, 500],
+    [lotB, bai!.id, 50],
+    [lotB, zhu!.id, 200],
+    [lotB, bai!.id, 10_000],
   ];
   for (const [index, [lotId, userId, amount]] of script.entries()) {
     await placeBid({ db, userId, lotId, amount: yuan(amount), now: at(live, (index + 1) * MINUTE) });
@@ -72,8 +99,17 @@ describe.each(testDrivers())('settlement on %s', (driver) => {
     ]);
     expect(orderRows.every((o) => /^GV20261101\d{6}$/.test(o.orderNo))).toBe(true);
     expect(session).toMatchObject({ status: 'frozen', balance: yuan(1_000) });
-    for (const [user, lotId] of [[x.hua, x.lotA], [x.zhu, x.lotA], [x.zhu, x.lotB], [x.zhu, x.lotC]] as const) {
-      expect(await depositOf(db, user.id, lotId)).toMatchObject({ status: 'refunded', balance: 0, refundedAmount: (await depositOf(db, user.id, lotId)).amount });
+    for (const [user, lotId] of [
+      [x.hua, x.lotA],
+      [x.zhu, x.lotA],
+      [x.zhu, x.lotB],
+      [x.zhu, x.lotC],
+    ] as const) {
+      expect(await depositOf(db, user.id, lotId)).toMatchObject({
+        status: 'refunded',
+        balance: 0,
+        refundedAmount: (await depositOf(db, user.id, lotId)).amount,
+      });
     }
     // Refunds went to the provider after commit, once each; winners were told.
     const refundRows = await db.select().from(refunds);
@@ -102,7 +138,12 @@ describe.each(testDrivers())('settlement on %s', (driver) => {
     const [lotA] = await db.select().from(lots).where(eq(lots.id, x.lotA));
     const [lotB] = await db.select().from(lots).where(eq(lots.id, x.lotB));
     expect([lotA!.status, lotB!.status]).toEqual(['overdue', 'paid']);
-    expect(await depositOf(db, x.bai.id, null)).toMatchObject({ status: 'refunded', balance: 0, forfeitedAmount: yuan(200), refundedAmount: yuan(800) });
+    expect(await depositOf(db, x.bai.id, null)).toMatchObject({
+      status: 'refunded',
+      balance: 0,
+      forfeitedAmount: yuan(200),
+      refundedAmount: yuan(800),
+    });
     const sessionRefunds = await db.select().from(refunds).where(eq(refunds.reason, 'orders_settled'));
     expect(sessionRefunds.map((r) => [r.amount, r.status])).toEqual([[yuan(800), 'succeeded']]);
   });
@@ -113,7 +154,12 @@ describe.each(testDrivers())('settlement on %s', (driver) => {
     await tick(db, x.endsAt);
     await tick(db, at(x.endsAt, DAY + HOUR));
     expect((await db.select().from(orders)).map((o) => o.status)).toEqual(['overdue', 'overdue']);
-    expect(await depositOf(db, x.bai.id, null)).toMatchObject({ status: 'forfeited', balance: 0, forfeitedAmount: yuan(1_000), refundedAmount: 0 });
+    expect(await depositOf(db, x.bai.id, null)).toMatchObject({
+      status: 'forfeited',
+      balance: 0,
+      forfeitedAmount: yuan(1_000),
+      refundedAmount: 0,
+    });
     expect(await db.$count(refunds, eq(refunds.reason, 'orders_settled'))).toBe(0);
   });
 
@@ -123,19 +169,41 @@ describe.each(testDrivers())('settlement on %s', (driver) => {
     const early = await publishedAuction(db, T0, { lots: [{}, {}] });
     await tick(db, early.startsAt);
     await payDeposit(db, { userId: buyer.id, auctionId: early.auctionId, now: at(early.startsAt, MINUTE) });
-    await placeBid({ db, userId: buyer.id, lotId: early.lotIds[0]!, amount: yuan(100), now: at(early.startsAt, 2 * MINUTE) });
+    await placeBid({
+      db,
+      userId: buyer.id,
+      lotId: early.lotIds[0]!,
+      amount: yuan(100),
+      now: at(early.startsAt, 2 * MINUTE),
+    });
     const untouched = await publishedAuction(db, T0, { lots: [{}, {}, {}] });
 
     const summary = await tick(db, at(T0, 30 * DAY));
     expect(summary.remaining).toEqual({ auctions: 0, lots: 0, orders: 0 });
-    expect((await db.select().from(auctions).orderBy(asc(auctions.id))).map((a) => a.status)).toEqual(['ended', 'ended']);
+    expect((await db.select().from(auctions).orderBy(asc(auctions.id))).map((a) => a.status)).toEqual([
+      'ended',
+      'ended',
+    ]);
     expect(await db.$count(lots, eq(lots.auctionId, untouched.auctionId))).toBe(3);
-    expect((await db.select({ status: lots.status }).from(lots).where(eq(lots.auctionId, untouched.auctionId))).every((l) => l.status === 'unsold')).toBe(true);
+    expect(
+      (await db.select({ status: lots.status }).from(lots).where(eq(lots.auctionId, untouched.auctionId))).every(
+        (l) => l.status === 'unsold',
+      ),
+    ).toBe(true);
     const [order] = await db.select().from(orders);
     expect(order).toMatchObject({ status: 'overdue', userId: buyer.id });
-    expect(await depositOf(db, buyer.id, null)).toMatchObject({ status: 'refunded', forfeitedAmount: yuan(200), refundedAmount: yuan(800) });
+    expect(await depositOf(db, buyer.id, null)).toMatchObject({
+      status: 'refunded',
+      forfeitedAmount: yuan(200),
+      refundedAmount: yuan(800),
+    });
     // Every hop is in the log: scheduled → preview → live → ended for both auctions.
-    expect(await db.$count(lifecycleEvents, and(eq(lifecycleEvents.entity, 'auction'), eq(lifecycleEvents.toStatus, 'ended')))).toBe(2);
+    expect(
+      await db.$count(
+        lifecycleEvents,
+        and(eq(lifecycleEvents.entity, 'auction'), eq(lifecycleEvents.toStatus, 'ended')),
+      ),
+    ).toBe(2);
   });
 
   it('sends a refund exactly once when the process dies between commit and send', async () => {
@@ -148,8 +216,14 @@ describe.each(testDrivers())('settlement on %s', (driver) => {
     // A send that reached the provider but died before marking the row done: sent again.
     const [first] = await db.select().from(refunds).orderBy(asc(refunds.id)).limit(1);
     const provider = (await import('../support/lifecycle')).sandbox(db);
-    const [payment] = await db.execute<{ provider_ref: string }>(sql`select provider_ref from payments where id = ${first!.paymentId}`).then((r) => r.rows);
-    await provider.refund({ idempotencyKey: first!.idempotencyKey, chargeReference: payment!.provider_ref, amount: first!.amount });
+    const [payment] = await db
+      .execute<{ provider_ref: string }>(sql`select provider_ref from payments where id = ${first!.paymentId}`)
+      .then((r) => r.rows);
+    await provider.refund({
+      idempotencyKey: first!.idempotencyKey,
+      chargeReference: payment!.provider_ref,
+      amount: first!.amount,
+    });
 
     await tick(db, at(x.endsAt, MINUTE));
     await tick(db, at(x.endsAt, 2 * MINUTE));
@@ -169,13 +243,24 @@ describe.each(testDrivers())('late deposit payments on %s', (driver) => {
     const { startDepositPayment } = await import('@/lib/payments/deposit-payment');
     const { cancelAuction } = await import('@/lib/lifecycle/auction-verbs');
     const { confirmCharge, sandbox } = await import('../support/lifecycle');
-    const started = await startDepositPayment({ db, provider: sandbox(db), userId: buyer.id, auctionId: auction.auctionId, lotId: null, now: auction.previewStartsAt });
+    const started = await startDepositPayment({
+      db,
+      provider: sandbox(db),
+      userId: buyer.id,
+      auctionId: auction.auctionId,
+      lotId: null,
+      now: auction.previewStartsAt,
+    });
     await cancelAuction(db, auction.auctionId, auction.previewStartsAt);
     expect(await confirmCharge(db, started.paymentId, at(auction.previewStartsAt, MINUTE))).toBe('refunded');
     expect(await depositOf(db, buyer.id, null)).toMatchObject({ status: 'pending', balance: 0 });
     await tick(db, at(auction.previewStartsAt, 2 * MINUTE));
     const [refund] = await db.select().from(refunds);
-    expect(refund).toMatchObject({ paymentId: started.paymentId, reason: 'payment_not_applicable', status: 'succeeded' });
+    expect(refund).toMatchObject({
+      paymentId: started.paymentId,
+      reason: 'payment_not_applicable',
+      status: 'succeeded',
+    });
   });
 });
 
@@ -184,8 +269,12 @@ describe.each(testDrivers())('late deposit payments on %s', (driver) => {
  * status: the state issue 8's race 3 leaves behind, written directly.
  */
 async function fundedTooLate(db: Database, depositId: number, now: Date) {
-  await db.execute(sql`update payments set status = 'succeeded', succeeded_at = ${now.toISOString()}::timestamptz where deposit_id = ${depositId} and status = 'pending'`);
-  await db.execute(sql`update deposits set status = 'held', balance = amount, paid_at = ${now.toISOString()}::timestamptz where id = ${depositId}`);
+  await db.execute(
+    sql`update payments set status = 'succeeded', succeeded_at = ${now.toISOString()}::timestamptz where deposit_id = ${depositId} and status = 'pending'`,
+  );
+  await db.execute(
+    sql`update deposits set status = 'held', balance = amount, paid_at = ${now.toISOString()}::timestamptz where id = ${depositId}`,
+  );
 }
 
 describe.each(testDrivers())('level-triggered deposit sweep on %s', (driver) => {
@@ -202,29 +291,70 @@ describe.each(testDrivers())('level-triggered deposit sweep on %s', (driver) => 
     // winB bids with a lot deposit; their session deposit is still being paid.
     await payDeposit(db, { userId: winB.id, auctionId: auction.auctionId, lotId: lotB, now: live });
     const charges = await Promise.all([
-      startDepositPayment({ db, provider: sandbox(db), userId: winB.id, auctionId: auction.auctionId, lotId: null, now: live }),
-      startDepositPayment({ db, provider: sandbox(db), userId: late.id, auctionId: auction.auctionId, lotId: null, now: live }),
-      startDepositPayment({ db, provider: sandbox(db), userId: lateLot.id, auctionId: auction.auctionId, lotId: lotA, now: live }),
+      startDepositPayment({
+        db,
+        provider: sandbox(db),
+        userId: winB.id,
+        auctionId: auction.auctionId,
+        lotId: null,
+        now: live,
+      }),
+      startDepositPayment({
+        db,
+        provider: sandbox(db),
+        userId: late.id,
+        auctionId: auction.auctionId,
+        lotId: null,
+        now: live,
+      }),
+      startDepositPayment({
+        db,
+        provider: sandbox(db),
+        userId: lateLot.id,
+        auctionId: auction.auctionId,
+        lotId: lotA,
+        now: live,
+      }),
     ]);
     await placeBid({ db, userId: winA.id, lotId: lotA, amount: yuan(100), now: at(live, MINUTE) });
     await placeBid({ db, userId: winB.id, lotId: lotB, amount: yuan(100), now: at(live, MINUTE) });
     // Another auction, cancelled in preview while a deposit charge was open.
     const cancelled = await publishedAuction(db, T0);
     await tick(db, cancelled.previewStartsAt);
-    const cancelledCharge = await startDepositPayment({ db, provider: sandbox(db), userId: late.id, auctionId: cancelled.auctionId, lotId: null, now: cancelled.previewStartsAt });
+    const cancelledCharge = await startDepositPayment({
+      db,
+      provider: sandbox(db),
+      userId: late.id,
+      auctionId: cancelled.auctionId,
+      lotId: null,
+      now: cancelled.previewStartsAt,
+    });
     await cancelAuction(db, cancelled.auctionId, at(cancelled.previewStartsAt, MINUTE));
     await tick(db, auction.endsAt);
 
     // What interleavings leave: three charges funded after their auction ended or was
     // cancelled, and winA's order paid without its session deposit being released.
-    for (const charge of [...charges, cancelledCharge]) await fundedTooLate(db, charge.depositId, at(auction.endsAt, MINUTE));
+    for (const charge of [...charges, cancelledCharge])
+      await fundedTooLate(db, charge.depositId, at(auction.endsAt, MINUTE));
     const [orderA] = await db.select().from(orders).where(eq(orders.lotId, lotA));
-    await db.update(orders).set({ status: 'paid', paidAt: at(auction.endsAt, MINUTE) }).where(eq(orders.id, orderA!.id));
+    await db
+      .update(orders)
+      .set({ status: 'paid', paidAt: at(auction.endsAt, MINUTE) })
+      .where(eq(orders.id, orderA!.id));
 
     const summary = await tick(db, at(auction.endsAt, 2 * MINUTE));
-    expect(summary.transitions).toEqual({ 'deposit:held→refunded': 3, 'deposit:frozen→refunded': 1, 'deposit:held→frozen': 1 });
+    expect(summary.transitions).toEqual({
+      'deposit:held→refunded': 3,
+      'deposit:frozen→refunded': 1,
+      'deposit:held→frozen': 1,
+    });
     const statusOf = async (userId: number, lotId: number | null, auctionId = auction.auctionId) =>
-      (await db.select().from(deposits).where(and(eq(deposits.userId, userId), eq(deposits.auctionId, auctionId)))).find((d) => d.lotId === lotId)!.status;
+      (
+        await db
+          .select()
+          .from(deposits)
+          .where(and(eq(deposits.userId, userId), eq(deposits.auctionId, auctionId)))
+      ).find((d) => d.lotId === lotId)!.status;
     expect(await statusOf(winA.id, null)).toBe('refunded');
     expect(await statusOf(late.id, null)).toBe('refunded');
     expect(await statusOf(lateLot.id, lotA)).toBe('refunded');

@@ -48,28 +48,43 @@ describe('the embedded database has one owner', () => {
 
 describe('start-up refuses a broken configuration with a message, not a stack trace', () => {
   it('names DATABASE_URL and the host when the server cannot be reached', async () => {
-    const result = await runProjectScript('scripts/db-migrate.ts', { DATABASE_URL: 'postgres://gavel@127.0.0.1:1/gavel', GAVEL_DATA_DIR: tempDataDir() });
+    const result = await runProjectScript('scripts/db-migrate.ts', {
+      DATABASE_URL: 'postgres://gavel@127.0.0.1:1/gavel',
+      GAVEL_DATA_DIR: tempDataDir(),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('DATABASE_URL: cannot use the database at 127.0.0.1:1/gavel: connection refused');
     noStackTrace(result.stderr);
   });
 
   it('names DATABASE_URL when it is not a Postgres URL', async () => {
-    const result = await runProjectScript('scripts/db-migrate.ts', { DATABASE_URL: 'mysql://root@localhost/gavel', GAVEL_DATA_DIR: tempDataDir() });
+    const result = await runProjectScript('scripts/db-migrate.ts', {
+      DATABASE_URL: 'mysql://root@localhost/gavel',
+      GAVEL_DATA_DIR: tempDataDir(),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/DATABASE_URL: must be a postgres/);
     noStackTrace(result.stderr);
   });
 
   it('refuses production without a named payment provider', async () => {
-    const result = await runProjectScript('scripts/db-migrate.ts', { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), CRON_SECRET: 'y'.repeat(32), GAVEL_DATA_DIR: tempDataDir() });
+    const result = await runProjectScript('scripts/db-migrate.ts', {
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(32),
+      CRON_SECRET: 'y'.repeat(32),
+      GAVEL_DATA_DIR: tempDataDir(),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('PAYMENT_PROVIDER is not set');
     noStackTrace(result.stderr);
   });
 
   it('names a missing secret in production', async () => {
-    const result = await runProjectScript('scripts/db-migrate.ts', { NODE_ENV: 'production', CRON_SECRET: 'y'.repeat(32), GAVEL_DATA_DIR: tempDataDir() });
+    const result = await runProjectScript('scripts/db-migrate.ts', {
+      NODE_ENV: 'production',
+      CRON_SECRET: 'y'.repeat(32),
+      GAVEL_DATA_DIR: tempDataDir(),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('AUTH_SECRET is not set');
     noStackTrace(result.stderr);

@@ -34,7 +34,14 @@ describe('sandbox webhook route', () => {
   it('answers 413 to a declared oversized body before reading it', async () => {
     state.database = current();
     const body = endlessBody(100 * 1024 * 1024);
-    const response = await POST(new Request(url, { method: 'POST', body: body.stream, headers: { 'content-length': String(100 * 1024 * 1024) }, duplex: 'half' } as RequestInit));
+    const response = await POST(
+      new Request(url, {
+        method: 'POST',
+        body: body.stream,
+        headers: { 'content-length': String(100 * 1024 * 1024) },
+        duplex: 'half',
+      } as RequestInit),
+    );
     expect(response.status).toBe(413);
     expect(body.pulled()).toBeLessThanOrEqual(64 * 1024);
   });
@@ -51,7 +58,13 @@ describe('sandbox webhook route', () => {
   it('still checks the signature of a body under the cap', async () => {
     state.database = current();
     const rawBody = JSON.stringify({ type: 'charge.succeeded', reference: 'sbx_ch_none' });
-    const forged = await POST(new Request(url, { method: 'POST', body: rawBody, headers: { 'x-sandbox-signature': signSandboxWebhook('wrong', rawBody) } }));
+    const forged = await POST(
+      new Request(url, {
+        method: 'POST',
+        body: rawBody,
+        headers: { 'x-sandbox-signature': signSandboxWebhook('wrong', rawBody) },
+      }),
+    );
     expect(forged.status).toBe(400);
   });
 });

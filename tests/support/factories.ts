@@ -25,7 +25,10 @@ export async function seedBuyer(db: Database, overrides: Partial<typeof users.$i
 
 const HOUR = 3_600_000;
 
-export async function seedAuction(db: Database, { lots: lotCount = 1, status = 'live' as AuctionStatus, now = new Date() } = {}) {
+export async function seedAuction(
+  db: Database,
+  { lots: lotCount = 1, status = 'live' as AuctionStatus, now = new Date() } = {},
+) {
   const [auction] = await db
     .insert(auctions)
     .values({
@@ -40,26 +43,71 @@ export async function seedAuction(db: Database, { lots: lotCount = 1, status = '
   if (!auction) throw new Error('no auction');
   const lotRows = await db
     .insert(lots)
-    .values(Array.from({ length: lotCount }, (_, position) => ({ auctionId: auction.id, position, title: `拍品 ${position + 1}`, startPrice: 10_000, status: 'live' as const })))
+    .values(
+      Array.from({ length: lotCount }, (_, position) => ({
+        auctionId: auction.id,
+        position,
+        title: `拍品 ${position + 1}`,
+        startPrice: 10_000,
+        status: 'live' as const,
+      })),
+    )
     .returning();
   return { auction, lots: lotRows };
 }
 
-export async function seedHeldDeposit(db: Database, { userId, auctionId, lotId = null, amount = 100_000 }: { userId: number; auctionId: number; lotId?: number | null; amount?: number }) {
+export async function seedHeldDeposit(
+  db: Database,
+  {
+    userId,
+    auctionId,
+    lotId = null,
+    amount = 100_000,
+  }: { userId: number; auctionId: number; lotId?: number | null; amount?: number },
+) {
   const [deposit] = await db
     .insert(deposits)
-    .values({ userId, auctionId, lotId, kind: lotId ? 'lot' : 'session', status: 'held', amount, balance: amount, paidAt: new Date() })
+    .values({
+      userId,
+      auctionId,
+      lotId,
+      kind: lotId ? 'lot' : 'session',
+      status: 'held',
+      amount,
+      balance: amount,
+      paidAt: new Date(),
+    })
     .returning();
   if (!deposit) throw new Error('no deposit');
   const [payment] = await db
     .insert(payments)
-    .values({ userId, purpose: 'deposit', depositId: deposit.id, amount, provider: 'sandbox', status: 'succeeded', idempotencyKey: `test:deposit:${deposit.id}` })
+    .values({
+      userId,
+      purpose: 'deposit',
+      depositId: deposit.id,
+      amount,
+      provider: 'sandbox',
+      status: 'succeeded',
+      idempotencyKey: `test:deposit:${deposit.id}`,
+    })
     .returning();
   if (!payment) throw new Error('no payment');
   return { deposit, payment };
 }
 
-export function orderValues({ lotId, auctionId, userId, depositId, dealPrice = 50_000 }: { lotId: number; auctionId: number; userId: number; depositId: number; dealPrice?: number }) {
+export function orderValues({
+  lotId,
+  auctionId,
+  userId,
+  depositId,
+  dealPrice = 50_000,
+}: {
+  lotId: number;
+  auctionId: number;
+  userId: number;
+  depositId: number;
+  dealPrice?: number;
+}) {
   return {
     orderNo: `GV${suffix()}`,
     lotId,

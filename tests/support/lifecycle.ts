@@ -21,7 +21,8 @@ export const SANDBOX_TEST_SECRET = 'test-sandbox-secret-0123456789';
 export const sandbox = (db: Database) => sandboxProvider({ db, secret: SANDBOX_TEST_SECRET });
 
 /** A tick wired like production: the sandbox takes refunds, notifications go in-app. */
-export const tick = (db: Database, now: Date) => runTick({ db, now, outbox: { providers: () => sandbox(db), notify: inAppNotifier(db) } });
+export const tick = (db: Database, now: Date) =>
+  runTick({ db, now, outbox: { providers: () => sandbox(db), notify: inAppNotifier(db) } });
 
 export type LotPlan = { title?: string; startPrice?: number; reservePrice?: number | null; depositAmount?: number };
 
@@ -29,9 +30,31 @@ export type LotPlan = { title?: string; startPrice?: number; reservePrice?: numb
  * A published auction: preview 1 h after `now`, live at 2 h, ends at 3 h. Returns its id,
  * its lot ids in order and the schedule. `settings` overrides any other auction column.
  */
-export async function publishedAuction(db: Database, now: Date, { lots: plans = [{}], depositAmount = yuan(1_000), antiSnipingMinutes = 5, settings = {} }: { lots?: LotPlan[]; depositAmount?: number; antiSnipingMinutes?: number; settings?: Partial<typeof auctions.$inferInsert> } = {}) {
-  const schedule = { previewStartsAt: at(now, HOUR), previewEndsAt: at(now, 2 * HOUR), startsAt: at(now, 2 * HOUR), endsAt: at(now, 3 * HOUR) };
-  const [auction] = await db.insert(auctions).values({ title: '测试专场', depositAmount, antiSnipingMinutes, ...schedule, ...settings }).returning();
+export async function publishedAuction(
+  db: Database,
+  now: Date,
+  {
+    lots: plans = [{}],
+    depositAmount = yuan(1_000),
+    antiSnipingMinutes = 5,
+    settings = {},
+  }: {
+    lots?: LotPlan[];
+    depositAmount?: number;
+    antiSnipingMinutes?: number;
+    settings?: Partial<typeof auctions.$inferInsert>;
+  } = {},
+) {
+  const schedule = {
+    previewStartsAt: at(now, HOUR),
+    previewEndsAt: at(now, 2 * HOUR),
+    startsAt: at(now, 2 * HOUR),
+    endsAt: at(now, 3 * HOUR),
+  };
+  const [auction] = await db
+    .insert(auctions)
+    .values({ title: '测试专场', depositAmount, antiSnipingMinutes, ...schedule, ...settings })
+    .returning();
   const lotRows = await db
     .insert(lots)
     .values(
@@ -50,14 +73,33 @@ export async function publishedAuction(db: Database, now: Date, { lots: plans = 
 }
 
 /** Pays a deposit end to end through the sandbox: charge created, webhook applied. */
-export async function payDeposit(db: Database, { userId, auctionId, lotId = null, now }: { userId: number; auctionId: number; lotId?: number | null; now: Date }) {
+export async function payDeposit(
+  db: Database,
+  { userId, auctionId, lotId = null, now }: { userId: number; auctionId: number; lotId?: number | null; now: Date },
+) {
   const started = await startDepositPayment({ db, provider: sandbox(db), userId, auctionId, lotId, now });
   await confirmCharge(db, started.paymentId, now);
   return started.depositId;
 }
 
-export async function payOrder(db: Database, { userId, orderId, now, userCouponId = null }: { userId: number; orderId: number; now: Date; userCouponId?: number | null }) {
-  const started = await startOrderPayment({ db, provider: sandbox(db), userId, orderId, userCouponId, now, address: testAddress });
+export async function payOrder(
+  db: Database,
+  {
+    userId,
+    orderId,
+    now,
+    userCouponId = null,
+  }: { userId: number; orderId: number; now: Date; userCouponId?: number | null },
+) {
+  const started = await startOrderPayment({
+    db,
+    provider: sandbox(db),
+    userId,
+    orderId,
+    userCouponId,
+    now,
+    address: testAddress,
+  });
   if (started.paid) return 'applied' as const;
   return confirmCharge(db, started.paymentId, now);
 }
@@ -66,7 +108,9 @@ export async function payOrder(db: Database, { userId, orderId, now, userCouponI
 export async function confirmCharge(db: Database, paymentId: number, now: Date, succeeded = true, paidAt = now) {
   const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
   const reference = payment!.providerRef!;
-  const event = succeeded ? { type: 'charge.succeeded' as const, reference, paidAt } : { type: 'charge.failed' as const, reference };
+  const event = succeeded
+    ? { type: 'charge.succeeded' as const, reference, paidAt }
+    : { type: 'charge.failed' as const, reference };
   return settleCharge({ db, provider: SANDBOX_PROVIDER, event, now, rules: DEFAULT_RULES });
 }
 
@@ -74,8 +118,26 @@ export async function confirmCharge(db: Database, paymentId: number, now: Date, 
 export async function deliverWebhook(db: Database, paymentId: number, now: Date, succeeded = true) {
   const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
   const reference = payment!.providerRef;
-  const rawBody = JSON.stringify(succeeded ? { type: 'charge.succeeded', reference, paidAt: now.toISOString() } : { type: 'charge.failed', reference });
-  return receiveWebhook({ db, provider: sandbox(db), rawBody, signature: signSandboxWebhook(SANDBOX_TEST_SECRET, rawBody), now, rules: DEFAULT_RULES });
+  const rawBody = JSON.stringify(
+    succeeded
+      ? { type: 'charge.succeeded', reference, paidAt: now.toISOString() }
+      : { type: 'charge.failed', reference },
+  );
+  return receiveWebhook({
+    db,
+    provider: sandbox(db),
+    rawBody,
+    signature: signSandboxWebhook(SANDBOX_TEST_SECRET, rawBody),
+    now,
+    rules: DEFAULT_RULES,
+  });
 }
 
-export const testAddress = { recipient: '白浩伟', phone: '13800000001', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路 1 号' };
+export const testAddress = {
+  recipient: '白浩伟',
+  phone: '13800000001',
+  province: '浙江省',
+  city: '杭州市',
+  district: '西湖区',
+  detail: '龙井路 1 号',
+};

@@ -25,7 +25,11 @@ export async function startNeonRelay(): Promise<{ port: number; connections(): n
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { port, connections: () => connections, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Points the Neon driver at the relay, speaking plain (non-TLS) WebSocket as a local proxy does. */

@@ -22,7 +22,9 @@ export type TestDatabase = DatabaseHandle & {
 
 /** The tables the migrations created, by name. */
 export async function publicTables(db: Database): Promise<string[]> {
-  const result = await db.execute<{ tablename: string }>(sql`select tablename from pg_tables where schemaname = 'public' order by 1`);
+  const result = await db.execute<{ tablename: string }>(
+    sql`select tablename from pg_tables where schemaname = 'public' order by 1`,
+  );
   return result.rows.map((row) => row.tablename);
 }
 

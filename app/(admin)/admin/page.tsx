@@ -47,7 +47,11 @@ export default async function AdminDashboardPage() {
             {t('auctions')} →
           </Link>
         </div>
-        {recent.items.length === 0 ? <EmptyState title={t('auctions')} body={t('emptyAuctions')} /> : <AuctionTable rows={recent.items} />}
+        {recent.items.length === 0 ? (
+          <EmptyState title={t('auctions')} body={t('emptyAuctions')} />
+        ) : (
+          <AuctionTable rows={recent.items} />
+        )}
       </section>
     </div>
   );

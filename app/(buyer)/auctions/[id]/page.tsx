@@ -19,12 +19,23 @@ export default async function AuctionPage({ params }: { params: Promise<{ id: st
   const auction = await getPublicAuction({ db: db(), auctionId: id.data, now: now(), rules: engineRules() });
   if (!auction) notFound();
   const [t, format, locale] = await Promise.all([getTranslations('auction'), getFormatter(), getLocale()]);
-  const range = (from: Date, to: Date) => format.dateTimeRange(from, to, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const range = (from: Date, to: Date) =>
+    format.dateTimeRange(from, to, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   return (
     <article className="space-y-6">
       <header className="overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm md:flex">
         <div className="relative aspect-[4/3] bg-stone-100 md:w-2/5 md:shrink-0">
-          {auction.coverUrl && <Image src={auction.coverUrl} alt="" fill unoptimized priority className="object-cover" sizes="(max-width: 768px) 100vw, 40vw" />}
+          {auction.coverUrl && (
+            <Image
+              src={auction.coverUrl}
+              alt=""
+              fill
+              unoptimized
+              priority
+              className="object-cover"
+              sizes="(max-width: 768px) 100vw, 40vw"
+            />
+          )}
         </div>
         <div className="space-y-3 p-4 sm:p-6 md:flex-1">
           <div className="flex items-start justify-between gap-3">

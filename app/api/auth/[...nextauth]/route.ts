@@ -55,7 +55,8 @@ function onAppOrigin(request: NextRequest, response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-const notFound = () => Response.json({ error: 'NOT_FOUND', message: 'No such authentication endpoint' }, { status: 404 });
+const notFound = () =>
+  Response.json({ error: 'NOT_FOUND', message: 'No such authentication endpoint' }, { status: 404 });
 
 export async function GET(request: NextRequest) {
   return known('GET', request) ? onAppOrigin(request, await handlers.GET(withSafeCallbackUrl(request))) : notFound();

@@ -8,7 +8,13 @@ import { jsonError } from '@/lib/server/json-error';
 export const dynamic = 'force-dynamic';
 
 const command = z.union([
-  z.object({ advanceMs: z.number().int().min(0).max(400 * 86_400_000) }),
+  z.object({
+    advanceMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(400 * 86_400_000),
+  }),
   z.object({ freezeAt: z.iso.datetime() }),
   z.object({ reset: z.literal(true) }),
 ]);
@@ -20,7 +26,8 @@ const command = z.union([
  */
 function guard(request: Request) {
   if (env().GAVEL_TEST_MODE !== '1') throw new AppError('NOT_FOUND', 'Not found');
-  if (!bearerMatches(request.headers.get('authorization'), env().CRON_SECRET)) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer $CRON_SECRET');
+  if (!bearerMatches(request.headers.get('authorization'), env().CRON_SECRET))
+    throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer $CRON_SECRET');
 }
 
 const state = globalThis as typeof globalThis & { gavelClockOffsetMs?: number };
@@ -38,7 +45,8 @@ export async function POST(request: Request) {
   try {
     guard(request);
     const parsed = command.safeParse(await request.json().catch(() => null));
-    if (!parsed.success) throw new AppError('VALIDATION', 'Send {"advanceMs": n}, {"freezeAt": ISO time} or {"reset": true}');
+    if (!parsed.success)
+      throw new AppError('VALIDATION', 'Send {"advanceMs": n}, {"freezeAt": ISO time} or {"reset": true}');
     const body = parsed.data;
     if ('advanceMs' in body) {
       state.gavelClockOffsetMs = (state.gavelClockOffsetMs ?? 0) + body.advanceMs;

@@ -15,9 +15,12 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   try {
     if (env().GAVEL_TEST_MODE !== '1') throw new AppError('NOT_FOUND', 'Not found');
-    if (!bearerMatches(request.headers.get('authorization'), env().CRON_SECRET)) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer $CRON_SECRET');
+    if (!bearerMatches(request.headers.get('authorization'), env().CRON_SECRET))
+      throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer $CRON_SECRET');
     const { db } = appDatabase();
-    const tables = await db.execute<{ tablename: string }>(sql`select tablename from pg_tables where schemaname = 'public' order by 1`);
+    const tables = await db.execute<{ tablename: string }>(
+      sql`select tablename from pg_tables where schemaname = 'public' order by 1`,
+    );
     const counts: Record<string, number> = {};
     for (const { tablename } of tables.rows) {
       const result = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(tablename)}`);

@@ -26,12 +26,25 @@ const completeSandboxCharge = buyerAction(input, async ({ reference, outcome }, 
   if (!payment) throw new AppError('NOT_FOUND', 'No such payment');
   const page = `/sandbox/pay/${encodeURIComponent(reference)}`;
   // The charge expired or Gavel closed it while the page was open: the page says so.
-  const answer = await answerSandboxCharge({ db, secret: sandboxSecret(), reference, succeeded: outcome === 'succeeded', now }).catch((error: unknown) => {
+  const answer = await answerSandboxCharge({
+    db,
+    secret: sandboxSecret(),
+    reference,
+    succeeded: outcome === 'succeeded',
+    now,
+  }).catch((error: unknown) => {
     if (isAppError(error) && error.code === 'PAYMENT_WINDOW_CLOSED') return null;
     throw error;
   });
   if (!answer) redirect(`${page}?result=closed`);
-  const result = await receiveWebhook({ db, provider: paymentProvider('sandbox'), rawBody: answer.rawBody, signature: answer.signature, now, rules: engineRules() });
+  const result = await receiveWebhook({
+    db,
+    provider: paymentProvider('sandbox'),
+    rawBody: answer.rawBody,
+    signature: answer.signature,
+    now,
+    rules: engineRules(),
+  });
   redirect(`${page}?result=${result}`);
 });
 

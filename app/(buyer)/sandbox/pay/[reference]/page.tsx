@@ -14,25 +14,43 @@ import { submitSandboxCharge } from './actions';
 const RESULTS = ['applied', 'failed', 'refunded', 'already_settled', 'closed'] as const;
 
 /** The built-in provider's checkout: what a WeChat Pay or Alipay page is for real providers. */
-export default async function SandboxPayPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<{ result?: string }> }) {
+export default async function SandboxPayPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reference: string }>;
+  searchParams: Promise<{ result?: string }>;
+}) {
   const { reference } = await params;
   const user = await currentUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(`/sandbox/pay/${reference}`)}`);
   const [payment] = await db()
     .select()
     .from(payments)
-    .where(and(eq(payments.provider, 'sandbox'), eq(payments.providerRef, reference.slice(0, 100)), eq(payments.userId, user.id)));
+    .where(
+      and(
+        eq(payments.provider, 'sandbox'),
+        eq(payments.providerRef, reference.slice(0, 100)),
+        eq(payments.userId, user.id),
+      ),
+    );
   if (!payment) notFound();
   const [t, locale, query] = await Promise.all([getTranslations('sandbox'), getLocale(), searchParams]);
   const result = RESULTS.find((value) => value === query.result);
   // The sandbox refuses a charge past its expiry or closed by Gavel; say so instead of offering to pay.
-  const closed = (payment.status === 'cancelled' && payment.succeededAt === null) || (payment.status === 'pending' && payment.expiresAt !== null && now() > payment.expiresAt);
+  const closed =
+    (payment.status === 'cancelled' && payment.succeededAt === null) ||
+    (payment.status === 'pending' && payment.expiresAt !== null && now() > payment.expiresAt);
   const config = env();
   return (
     <section className="mx-auto max-w-md space-y-4 rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
       {config.NODE_ENV === 'production' && config.PAYMENT_PROVIDER === 'sandbox' && (
         // A real deployment running the sandbox must never look like it takes money.
-        <p role="alert" data-testid="test-payments" className="rounded-lg border-2 border-amber-500 bg-amber-50 px-3 py-2 text-base font-bold text-amber-900">
+        <p
+          role="alert"
+          data-testid="test-payments"
+          className="rounded-lg border-2 border-amber-500 bg-amber-50 px-3 py-2 text-base font-bold text-amber-900"
+        >
           {t('testPayments')}
         </p>
       )}
@@ -43,7 +61,11 @@ export default async function SandboxPayPage({ params, searchParams }: { params:
       </p>
       {result || closed || payment.status !== 'pending' ? (
         <p role="status" className="rounded-lg bg-stone-50 px-3 py-2 text-stone-800">
-          {t(result === 'applied' || (!result && payment.status === 'succeeded') ? 'succeeded' : (result ?? (closed ? 'closed' : 'already_settled')))}
+          {t(
+            result === 'applied' || (!result && payment.status === 'succeeded')
+              ? 'succeeded'
+              : (result ?? (closed ? 'closed' : 'already_settled')),
+          )}
         </p>
       ) : (
         <form action={submitSandboxCharge} className="flex gap-3">
