@@ -8,7 +8,7 @@ import { advanceDueOrders } from './advance-orders';
 import { sweepDeposits } from './sweep-deposits';
 import type { BatchResult } from './batch';
 import { countChanges, type Entity, type TransitionCounts } from './events';
-import { processOutbox, type Notifier, type OutboxResult } from './outbox';
+import { processOutbox, type Notifier, type OutboxResult } from '@/lib/outbox/drain';
 import { DEFAULT_RULES, type LifecycleRules } from './rules';
 import { withRetry } from './retry';
 import { instant } from './sql-values';

@@ -1,6 +1,6 @@
 import { appDatabase } from '@/db';
 import { env } from '@/lib/env';
-import { inAppNotifier } from '@/lib/lifecycle/outbox';
+import { inAppNotifier } from '@/lib/outbox/in-app-notifier';
 import { DEFAULT_RULES, type LifecycleRules } from '@/lib/lifecycle/rules';
 import { runTick, type TickSummary } from '@/lib/lifecycle/tick';
 import type { PaymentProvider } from '@/lib/payments/provider';

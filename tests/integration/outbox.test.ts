@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { outbox, refunds, sandboxTransactions } from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
-import { inAppNotifier } from '@/lib/lifecycle/outbox';
+import { inAppNotifier } from '@/lib/outbox/in-app-notifier';
 import { runTick } from '@/lib/lifecycle/tick';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import { at, MINUTE, publishedAuction, sandbox, tick, yuan } from '../support/lifecycle';

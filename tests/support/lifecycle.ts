@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auctions, lots, payments } from '@/db/schema';
 import { publishAuction } from '@/lib/lifecycle/auction-verbs';
-import { inAppNotifier } from '@/lib/lifecycle/outbox';
+import { inAppNotifier } from '@/lib/outbox/in-app-notifier';
 import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
 import { runTick } from '@/lib/lifecycle/tick';
 import { startDepositPayment } from '@/lib/payments/deposit-payment';

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { notifications, outbox, payments, refunds, type NotificationPayload } from '@/db/schema';
+import { outbox, payments, refunds, type NotificationPayload } from '@/db/schema';
 import type { ProviderRegistry } from '@/lib/payments/provider';
-import { instant } from './sql-values';
+import { instant } from '@/lib/lifecycle/sql-values';
 
 /** How long a claimed row belongs to its worker before another may retry it. */
 const LEASE_MS = 60_000;
@@ -11,17 +11,9 @@ export const MAX_OUTBOX_ATTEMPTS = 12;
 /** Rows leased per claim; a drain claims again until nothing is left or time is up. */
 const OUTBOX_BATCH = 100;
 
-export type Notifier = (payload: NotificationPayload, outboxId: number) => Promise<void>;
+import type { Notifier } from './in-app-notifier';
 
-/** In-app notifications: one row per outbox entry, so a retried send never shows twice. */
-export const inAppNotifier =
-  (db: Database): Notifier =>
-  async (payload, outboxId) => {
-    await db
-      .insert(notifications)
-      .values({ userId: payload.userId, kind: payload.kind, data: payload.data, outboxId })
-      .onConflictDoNothing({ target: notifications.outboxId });
-  };
+export type { Notifier };
 
 export type OutboxResult = { sent: number; failed: number };
 
