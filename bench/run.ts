@@ -15,7 +15,7 @@ import { placeBid } from '@/lib/bidding/place-bid';
 import { minimumBid, DEFAULT_LADDER } from '@/lib/bidding/ladder';
 import { inAppNotifier } from '@/lib/outbox/in-app-notifier';
 import { processOutbox } from '@/lib/outbox/drain';
-import { runTick } from '@/lib/lifecycle/tick';
+import { runTick } from '@/lib/engine/tick';
 import { sandboxProvider } from '@/lib/payments/sandbox';
 import { lots } from '@/db/schema';
 import { eq } from 'drizzle-orm';

@@ -1,6 +1,6 @@
 import { setup } from 'xstate';
 import type { AuctionStatus } from '@/db/schema/auctions';
-import { applyEvent, catchUp, reached } from './lifecycle';
+import { applyEvent, catchUp, reached, effect } from './lifecycle';
 
 /**
  * 专场: draft → scheduled → preview → live → ended, or cancelled before it goes live.
@@ -19,7 +19,18 @@ export type AuctionContext = {
 
 export type AuctionEvent = { type: 'PUBLISH'; now: Date } | { type: 'TICK'; now: Date } | { type: 'CANCEL'; now: Date };
 
-const effect = () => {};
+/** What the engine does when a transition names it (see lib/engine/pass.ts). */
+const auctionEffects = {
+  /** Lots follow the auction out of draft. */
+  publishLots: effect,
+  /** Lots and held deposits are released: every deposit is refunded in full. */
+  cancelLots: effect,
+  refundAllDeposits: effect,
+  /** 成交额 written; session deposits refunded (nothing won) or frozen. */
+  settleAuction: effect,
+};
+
+export type AuctionEffect = keyof typeof auctionEffects;
 
 export const auctionMachine = setup({
   types: { context: {} as AuctionContext, events: {} as AuctionEvent, input: {} as AuctionContext },
@@ -34,15 +45,7 @@ export const auctionMachine = setup({
     liveDue: ({ context, event }) => reached(event.now, context.startsAt),
     endDue: ({ context, event }) => context.openLots === 0 && reached(event.now, endOf(context)),
   },
-  actions: {
-    /** Lots follow the auction out of draft. */
-    publishLots: effect,
-    /** Lots and held deposits are released: every deposit is refunded in full. */
-    cancelLots: effect,
-    refundAllDeposits: effect,
-    /** 成交额 written; session deposits refunded (nothing won) or frozen. */
-    settleAuction: effect,
-  },
+  actions: auctionEffects,
 }).createMachine({
   id: 'auction',
   initial: 'draft',
@@ -100,5 +103,5 @@ export function effectiveAuctionStatus(status: AuctionStatus, context: AuctionCo
 }
 
 export function auctionEvent(status: AuctionStatus, context: AuctionContext, event: AuctionEvent) {
-  return applyEvent(auctionMachine, status, context, event);
+  return applyEvent<typeof auctionMachine, AuctionEffect>(auctionMachine, status, context, event);
 }

@@ -1,6 +1,6 @@
 import { setup } from 'xstate';
 import type { DepositStatus } from '@/db/schema/commerce';
-import { applyEvent } from './lifecycle';
+import { applyEvent, effect } from './lifecycle';
 
 /**
  * 保证金: pending → held once paid; then refunded, or frozen (a session deposit whose owner
@@ -17,18 +17,21 @@ export type DepositContext = {
 
 export type DepositEvent = { type: 'PAY' } | { type: 'REFUND' } | { type: 'FREEZE' } | { type: 'DEDUCT' };
 
-const effect = () => {};
+/** What the engine does when a transition names it (see lib/engine/pass.ts). */
+const depositEffects = {
+  /** A refund row for the remaining balance, sent to the original payment after commit. */
+  refundBalance: effect,
+  deductBalance: effect,
+};
+
+export type DepositEffect = keyof typeof depositEffects;
 
 export const depositMachine = setup({
   types: { context: {} as DepositContext, events: {} as DepositEvent, input: {} as DepositContext },
   guards: {
     deductionTakesAll: ({ context }) => context.deduction >= context.balance,
   },
-  actions: {
-    /** A refund row for the remaining balance, sent to the original payment after commit. */
-    refundBalance: effect,
-    deductBalance: effect,
-  },
+  actions: depositEffects,
 }).createMachine({
   id: 'deposit',
   initial: 'pending',
@@ -60,5 +63,5 @@ export const depositMachine = setup({
 });
 
 export function depositEvent(status: DepositStatus, context: DepositContext, event: DepositEvent) {
-  return applyEvent(depositMachine, status, context, event);
+  return applyEvent<typeof depositMachine, DepositEffect>(depositMachine, status, context, event);
 }

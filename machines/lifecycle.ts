@@ -6,12 +6,16 @@ import { transition, type AnyStateMachine, type EventFromLogic, type SnapshotFro
  * (actions come back as data, nothing runs), and the engine applies the named effects.
  */
 
-export type Step = { from: string; to: string; event: string; effects: string[] };
+/** One applied transition; `effects` are the machine's action names, typed by each machine (AuctionEffect, …). */
+export type Step<E extends string = string> = { from: string; to: string; event: string; effects: E[] };
 
-export type Advance = {
+export type Advance<E extends string = string> = {
   status: string;
-  steps: Step[];
+  steps: Step<E>[];
 };
+
+/** Actions are data here (the engine applies them by name), so each does nothing when XState runs it. */
+export const effect = () => {};
 
 /** How many timed transitions one TICK may chain: scheduled → preview → live → closed. */
 const MAX_CHAINED_TRANSITIONS = 8;
@@ -29,17 +33,17 @@ function valueOf(snapshot: unknown): string {
  * snapshot object and no actions (an accepted self-transition keeps the snapshot but
  * returns its actions).
  */
-export function applyEvent<M extends AnyStateMachine>(
+export function applyEvent<M extends AnyStateMachine, E extends string = string>(
   machine: M,
   status: string,
   context: unknown,
   event: EventFromLogic<M>,
-): Step | null {
+): Step<E> | null {
   const before = snapshotOf(machine, status, context);
   const [after, actions] = transition(machine, before, event);
   const effects = actions.map((action) => action.type).filter((type) => !type.startsWith('xstate.'));
   if (after === before && effects.length === 0) return null;
-  return { from: status, to: valueOf(after), event: event.type, effects };
+  return { from: status, to: valueOf(after), event: event.type, effects: effects as E[] };
 }
 
 /**
@@ -48,11 +52,16 @@ export function applyEvent<M extends AnyStateMachine>(
  * context they would change is not re-read here); one with effects, such as the order's
  * pay-due reminder, is kept as the chain's last step so its effects are applied.
  */
-export function catchUp<M extends AnyStateMachine>(machine: M, status: string, context: unknown, now: Date): Advance {
-  const steps: Step[] = [];
+export function catchUp<M extends AnyStateMachine, E extends string = string>(
+  machine: M,
+  status: string,
+  context: unknown,
+  now: Date,
+): Advance<E> {
+  const steps: Step<E>[] = [];
   let current = status;
   for (let i = 0; i < MAX_CHAINED_TRANSITIONS; i++) {
-    const step = applyEvent(machine, current, context, { type: 'TICK', now } as EventFromLogic<M>);
+    const step = applyEvent<M, E>(machine, current, context, { type: 'TICK', now } as EventFromLogic<M>);
     if (!step) break;
     if (step.to === current) {
       if (step.effects.length > 0) steps.push(step);

@@ -1,7 +1,7 @@
 import { setup } from 'xstate';
 import type { LotStatus } from '@/db/schema/auctions';
 import type { OrderStatus } from '@/db/schema/commerce';
-import { applyEvent, catchUp, reached } from './lifecycle';
+import { applyEvent, catchUp, reached, effect } from './lifecycle';
 
 /**
  * 拍品: follows its auction into preview and live, closes at its own end (the auction's, or
@@ -25,11 +25,20 @@ export type LotEvent =
   | { type: 'PAY'; now: Date }
   | { type: 'OVERDUE'; now: Date };
 
-const effect = () => {};
-
 export function hasWinningBid(context: Pick<LotContext, 'bidCount' | 'currentPrice' | 'reservePrice'>): boolean {
   return context.bidCount > 0 && context.currentPrice !== null && context.currentPrice >= (context.reservePrice ?? 0);
 }
+
+/** What the engine does when a transition names it (see lib/engine/pass.ts). */
+const lotEffects = {
+  /** An order for the highest bidder, due 24 h later. */
+  createOrder: effect,
+  /** Lot deposits of everyone but the winner go back at once. */
+  refundLosingLotDeposits: effect,
+  recordBid: effect,
+};
+
+export type LotEffect = keyof typeof lotEffects;
 
 export const lotMachine = setup({
   types: { context: {} as LotContext, events: {} as LotEvent, input: {} as LotContext },
@@ -40,13 +49,7 @@ export const lotMachine = setup({
     closeDueWithWinner: ({ context, event }) => reached(event.now, context.endsAt) && hasWinningBid(context),
     biddingOpen: ({ context, event }) => !reached(event.now, context.endsAt),
   },
-  actions: {
-    /** An order for the highest bidder, due 24 h later. */
-    createOrder: effect,
-    /** Lot deposits of everyone but the winner go back at once. */
-    refundLosingLotDeposits: effect,
-    recordBid: effect,
-  },
+  actions: lotEffects,
 }).createMachine({
   id: 'lot',
   initial: 'draft',
@@ -90,7 +93,7 @@ export function effectiveLotStatus(status: LotStatus, context: LotContext, now: 
 }
 
 export function lotEvent(status: LotStatus, context: LotContext, event: LotEvent) {
-  return applyEvent(lotMachine, status, context, event);
+  return applyEvent<typeof lotMachine, LotEffect>(lotMachine, status, context, event);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { setup } from 'xstate';
 import type { OrderStatus } from '@/db/schema/commerce';
-import { applyEvent, catchUp, reached } from './lifecycle';
+import { applyEvent, catchUp, reached, effect } from './lifecycle';
 
 /**
  * 订单: pending_payment → paid → shipped → completed, or overdue unpaid (the 24-hour rule).
@@ -31,12 +31,22 @@ export type OrderEvent =
 /** The pay-due reminder goes out this long before `dueAt` (the message says "within 2 hours"). */
 export const PAYMENT_REMINDER_LEAD_MS = 2 * 3_600_000;
 
-const effect = () => {};
-
 export const reminderAt = (context: Pick<OrderContext, 'dueAt'>) =>
   new Date(context.dueAt.getTime() - PAYMENT_REMINDER_LEAD_MS);
 export const graceEndsAt = (context: Pick<OrderContext, 'dueAt' | 'graceMs'>) =>
   new Date(context.dueAt.getTime() + context.graceMs);
+
+/** What the engine does when a transition names it (see lib/engine/pass.ts). */
+const orderEffects = {
+  /** Lot deposit refunded; a frozen session deposit refunded once nothing is left unpaid. */
+  releaseDeposits: effect,
+  /** Lot marked overdue, the covering deposit deducted, any remaining balance refunded; open charge cancelled, coupon released. */
+  forfeitDeposit: effect,
+  /** One 'payment_due_soon' notification, and `reminded` set so it is never sent again. */
+  remindPayment: effect,
+};
+
+export type OrderEffect = keyof typeof orderEffects;
 
 export const orderMachine = setup({
   types: { context: {} as OrderContext, events: {} as OrderEvent, input: {} as OrderContext },
@@ -50,14 +60,7 @@ export const orderMachine = setup({
       !context.reminded && reached(event.now, reminderAt(context)) && !reached(event.now, context.dueAt),
     autoComplete: ({ context, event }) => reached(event.now, context.autoCompleteAt),
   },
-  actions: {
-    /** Lot deposit refunded; a frozen session deposit refunded once nothing is left unpaid. */
-    releaseDeposits: effect,
-    /** Lot marked overdue, the covering deposit deducted, any remaining balance refunded; open charge cancelled, coupon released. */
-    forfeitDeposit: effect,
-    /** One 'payment_due_soon' notification, and `reminded` set so it is never sent again. */
-    remindPayment: effect,
-  },
+  actions: orderEffects,
 }).createMachine({
   id: 'order',
   initial: 'pending_payment',
@@ -112,5 +115,5 @@ export function effectiveOrderStatus(status: OrderStatus, context: OrderContext,
 }
 
 export function orderEvent(status: OrderStatus, context: OrderContext, event: OrderEvent) {
-  return applyEvent(orderMachine, status, context, event);
+  return applyEvent<typeof orderMachine, OrderEffect>(orderMachine, status, context, event);
 }

@@ -20,8 +20,8 @@ import {
 } from '../schema';
 import { hashPassword } from '@/lib/auth/password';
 import { DEFAULT_LADDER } from '@/lib/bidding/ladder';
-import { nextOrderNumber } from '@/lib/lifecycle/order-number';
-import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
+import { nextOrderNumber } from '@/lib/orders/order-number';
+import { DEFAULT_RULES } from '@/lib/engine/rules';
 import { nextAuctionTransitionAt } from '@/machines/auction';
 import { drawCover, palettes, type Motif, type Palette } from './art';
 

@@ -1,10 +1,10 @@
 import { and, count, eq, getTableColumns, gt, inArray, lte, notInArray, sum } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { auctions, bids, deposits, lots, orders, users, type LotStatus } from '@/db/schema';
-import { auctionMachineColumns, effectiveStatusOfRead } from '@/lib/lifecycle/auction-reads';
-import { openChargeOf, orderContextOf } from '@/lib/lifecycle/advance-orders';
-import { lotContextOf } from '@/lib/lifecycle/lot-context';
-import { DEFAULT_RULES, type LifecycleRules } from '@/lib/lifecycle/rules';
+import { auctionMachineColumns, auctionStatusAt } from '@/lib/auctions/machine-context';
+import { orderContextOf, orderMachineColumns } from '@/lib/orders/machine-context';
+import { lotContextOfRows } from '@/lib/lots/machine-context';
+import { DEFAULT_RULES, type LifecycleRules } from '@/lib/engine/rules';
 import { effectiveLotStatus } from '@/machines/lot';
 import { effectiveOrderStatus } from '@/machines/order';
 
@@ -70,12 +70,12 @@ export async function dashboardStats({
         .where(and(inArray(orders.status, [...UNPAID]), gt(orders.nextTransitionAt, now)))
         .then(first),
       db
-        .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
+        .select({ ...getTableColumns(orders), ...orderMachineColumns })
         .from(orders)
         .where(and(inArray(orders.status, [...UNPAID]), lte(orders.nextTransitionAt, now))),
       db.select({ n: count() }).from(bids).then(first),
     ]);
-  const timed = timedAuctions.map((row) => ({ row, status: effectiveStatusOfRead(row, now) }));
+  const timed = timedAuctions.map((row) => ({ row, status: auctionStatusAt(row, now) }));
   const endedLate = timed.filter(({ status }) => status === 'ended').map(({ row }) => row);
   const lateLots =
     endedLate.length === 0
@@ -94,7 +94,7 @@ export async function dashboardStats({
       SOLD.includes(
         effectiveLotStatus(
           lot.status,
-          lotContextOf(
+          lotContextOfRows(
             lot,
             endedLate.find((row) => row.id === lot.auctionId)!,
           ),

@@ -1,7 +1,7 @@
 import { count, desc } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { auctions, type AuctionStatus } from '@/db/schema';
-import { auctionMachineColumns, effectiveStatusOfRead } from '@/lib/lifecycle/auction-reads';
+import { auctionMachineColumns, auctionStatusAt } from '@/lib/auctions/machine-context';
 import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
 
 export type AdminAuctionRow = {
@@ -39,7 +39,7 @@ export async function listAuctionsForAdmin({
   const rows = items.map((row) => ({
     id: row.id,
     title: row.title,
-    status: effectiveStatusOfRead(row, now),
+    status: auctionStatusAt(row, now),
     startsAt: row.startsAt,
     endsAt: row.endsAt,
     totalPrice: row.totalPrice,

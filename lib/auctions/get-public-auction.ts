@@ -2,12 +2,12 @@ import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { auctions, lots, orders, type AuctionStatus, type LotStatus } from '@/db/schema';
 import { PUBLIC_AUCTION_STATUSES } from './list-public-auctions';
-import { lotContextOf } from '@/lib/lifecycle/lot-context';
-import { effectiveAuctionStatus } from '@/machines/auction';
+import { auctionMachineColumns, auctionStatusAt } from './machine-context';
+import { lotContextOf, lotMachineColumns } from '@/lib/lots/machine-context';
 import { effectiveLotStatus, lotStatusWithOrder } from '@/machines/lot';
 import { effectiveOrderStatus } from '@/machines/order';
-import { openChargeOf, orderContextOf } from '@/lib/lifecycle/advance-orders';
-import { DEFAULT_RULES, type LifecycleRules } from '@/lib/lifecycle/rules';
+import { orderContextOf, orderMachineColumns } from '@/lib/orders/machine-context';
+import { DEFAULT_RULES, type LifecycleRules } from '@/lib/engine/rules';
 
 export type PublicLot = {
   id: number;
@@ -56,18 +56,19 @@ export async function getPublicAuction({
   rules?: LifecycleRules;
 }): Promise<PublicAuction | null> {
   const [auction] = await db
-    .select()
+    .select({ ...getTableColumns(auctions), ...auctionMachineColumns })
     .from(auctions)
     .where(and(eq(auctions.id, auctionId), inArray(auctions.status, PUBLIC_AUCTION_STATUSES)))
     .limit(1);
   if (!auction) return null;
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(lots), ...lotMachineColumns })
     .from(lots)
+    .innerJoin(auctions, eq(auctions.id, lots.auctionId))
     .where(eq(lots.auctionId, auctionId))
     .orderBy(asc(lots.position), asc(lots.id));
   const lotOrders = await db
-    .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
+    .select({ ...getTableColumns(orders), ...orderMachineColumns })
     .from(orders)
     .where(eq(orders.auctionId, auctionId));
   const orderStatusOf = (lotId: number) => {
@@ -75,23 +76,10 @@ export async function getPublicAuction({
     return order ? effectiveOrderStatus(order.status, orderContextOf(order, rules), now) : null;
   };
   const lotStatuses = rows.map((lot) => {
-    const context = lotContextOf(lot, auction);
+    const context = lotContextOf(lot);
     return lotStatusWithOrder(effectiveLotStatus(lot.status, context, now), orderStatusOf(lot.id), context, now);
   });
-  const lastLotEndsAt = rows.reduce(
-    (latest, lot) => (lot.endsAt && lot.endsAt > latest ? lot.endsAt : latest),
-    auction.endsAt,
-  );
-  const status = effectiveAuctionStatus(
-    auction.status,
-    {
-      ...auction,
-      lotCount: rows.length,
-      openLots: lotStatuses.filter((s) => ['draft', 'scheduled', 'preview', 'live'].includes(s)).length,
-      lastLotEndsAt,
-    },
-    now,
-  );
+  const status = auctionStatusAt(auction, now);
   return {
     id: auction.id,
     title: auction.title,

@@ -2,7 +2,7 @@ import { count, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { auctions, type AuctionStatus } from '@/db/schema';
 import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
-import { auctionMachineColumns, effectiveStatusOfRead } from '@/lib/lifecycle/auction-reads';
+import { auctionMachineColumns, auctionStatusAt } from '@/lib/auctions/machine-context';
 
 /** What buyers may see: everything published, never drafts. */
 export const PUBLIC_AUCTION_STATUSES: AuctionStatus[] = ['scheduled', 'preview', 'live', 'ended'];
@@ -57,7 +57,7 @@ export async function listPublicAuctions({
   ]);
   const cards = items.map(({ openLots, lastLotEndsAt, previewEndsAt, ...card }) => ({
     ...card,
-    status: effectiveStatusOfRead({ ...card, previewEndsAt, openLots, lastLotEndsAt }, now),
+    status: auctionStatusAt({ ...card, previewEndsAt, openLots, lastLotEndsAt }, now),
   }));
   return pageOf(cards, total?.n ?? 0, page);
 }

@@ -1,27 +1,14 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { auctions, type AuctionStatus } from '@/db/schema';
+import { toDate } from '@/lib/sql/rows';
 import { effectiveAuctionStatus, type AuctionContext } from '@/machines/auction';
-import { toDate, toNumber } from './rows';
 
 /**
- * What an auction's machine needs from its lots, for any query with the auction's id and
- * end in scope: how many lots, how many still open by their stored status, and when the
- * last one closes (anti-sniping may push it past the auction's own end).
- */
-export function auctionLotColumns(auctionId: SQL, endsAt: SQL) {
-  return {
-    lotCount: sql<number>`(select count(*) from lots l where l.auction_id = ${auctionId})::int`,
-    openLots: sql<number>`(select count(*) from lots l where l.auction_id = ${auctionId} and l.status in ('draft', 'scheduled', 'preview', 'live'))::int`,
-    lastLotEndsAt: sql<
-      Date | string
-    >`coalesce((select max(coalesce(l.ends_at, ${endsAt})) from lots l where l.auction_id = ${auctionId}), ${endsAt})`,
-  };
-}
-
-/**
- * The columns a select over `auctions` adds so that each row can be read at `now`. The
- * auction's columns are named with their table: drizzle writes a column of a one-table
- * select unqualified, and inside the lots subqueries `"id"` or `"ends_at"` would be the lot's.
+ * The one definition of what an auction's machine reads, for the tick, the verbs, payments
+ * and every reader: add these to a select over `auctions`. From its lots: how many, how many
+ * still open by their stored status, and when the last one closes (anti-sniping may push it
+ * past the auction's own end). The subqueries name the auction by its table, since drizzle
+ * writes a column of a one-table select unqualified and `"id"` there would be the lot's.
  */
 export const auctionMachineColumns = {
   status: auctions.status,
@@ -29,29 +16,21 @@ export const auctionMachineColumns = {
   previewEndsAt: auctions.previewEndsAt,
   startsAt: auctions.startsAt,
   endsAt: auctions.endsAt,
-  ...auctionLotColumns(sql`"auctions"."id"`, sql`"auctions"."ends_at"`),
+  lotCount: sql<number>`(select count(*) from lots l where l.auction_id = "auctions"."id")`.mapWith(Number),
+  openLots: sql<number>`(select count(*) from lots l where l.auction_id = "auctions"."id"
+    and l.status in ('draft', 'scheduled', 'preview', 'live'))`.mapWith(Number),
+  lastLotEndsAt: sql<Date>`coalesce(
+    (select max(coalesce(l.ends_at, "auctions"."ends_at")) from lots l where l.auction_id = "auctions"."id"),
+    "auctions"."ends_at")`.mapWith(toDate),
 };
 
-type MachineRow = {
-  status: AuctionStatus;
-  previewStartsAt: Date;
-  previewEndsAt: Date;
-  startsAt: Date;
-  endsAt: Date;
-  lotCount: number;
-  openLots: number;
-  lastLotEndsAt: Date | string;
-};
+export type AuctionMachineRow = AuctionContext & { status: AuctionStatus };
 
-export function auctionContextOfRead(row: MachineRow): AuctionContext {
-  return {
-    ...row,
-    lotCount: toNumber(row.lotCount),
-    openLots: toNumber(row.openLots),
-    lastLotEndsAt: toDate(row.lastLotEndsAt),
-  };
+export function auctionContextOf(row: AuctionMachineRow): AuctionContext {
+  const { previewStartsAt, previewEndsAt, startsAt, endsAt, lotCount, openLots, lastLotEndsAt } = row;
+  return { previewStartsAt, previewEndsAt, startsAt, endsAt, lotCount, openLots, lastLotEndsAt };
 }
 
 /** The status a reader sees at `now`, however late the tick is. */
-export const effectiveStatusOfRead = (row: MachineRow, now: Date): AuctionStatus =>
-  effectiveAuctionStatus(row.status, auctionContextOfRead(row), now);
+export const auctionStatusAt = (row: AuctionMachineRow, now: Date): AuctionStatus =>
+  effectiveAuctionStatus(row.status, auctionContextOf(row), now);

@@ -12,9 +12,9 @@ import {
   type Lot,
 } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { lotContextOf, scheduledEndOf } from '@/lib/lifecycle/lot-context';
+import { lotContextOfRows, scheduledEndOf } from '@/lib/lots/machine-context';
 import { formatFen } from '@/lib/money';
-import { withRetry } from '@/lib/lifecycle/retry';
+import { withRetry } from '@/lib/sql/retry';
 import { consumeRateLimit, type RateLimit } from '@/lib/rate-limit/consume';
 import { effectiveLotStatus, lotEvent } from '@/machines/lot';
 import { extendedEnd } from './anti-sniping';
@@ -57,7 +57,7 @@ async function lockBiddableLot(tx: Executor, lotId: number, userId: number, now:
     .for('update', { of: lots });
   if (!row || row.auction.status === 'draft') throw new AppError('NOT_FOUND', 'No such lot');
   if (row.blocked) throw new AppError('BIDDING_BLOCKED', 'Bidding is blocked for this buyer');
-  const context = lotContextOf(row.lot, row.auction);
+  const context = lotContextOfRows(row.lot, row.auction);
   // The machine at `now` decides, whatever the tick has stored: a bid 1 ms after the end is refused.
   if (effectiveLotStatus(row.lot.status, context, now) !== 'live' || !lotEvent('live', context, { type: 'BID', now })) {
     throw new AppError('LOT_NOT_BIDDABLE', 'This lot is not taking bids');
@@ -114,17 +114,15 @@ async function commitBids(
       placed,
     };
   }
-  await tx
-    .insert(bids)
-    .values(
-      placed.map((bid) => ({
-        lotId: lot.id,
-        userId: bid.userId,
-        amount: bid.amount,
-        isProxy: bid.isProxy,
-        placedAt: now,
-      })),
-    );
+  await tx.insert(bids).values(
+    placed.map((bid) => ({
+      lotId: lot.id,
+      userId: bid.userId,
+      amount: bid.amount,
+      isProxy: bid.isProxy,
+      placedAt: now,
+    })),
+  );
   const extended = extendedEnd({
     endsAt,
     scheduledEndsAt: scheduledEndOf(lot, auction),

@@ -25,16 +25,14 @@ export async function createCoupon({
         });
     }
     const [coupon] = await tx.insert(coupons).values(input).returning();
-    await tx
-      .insert(adminAuditLog)
-      .values({
-        adminId,
-        action: 'coupon.create',
-        entity: 'coupon',
-        entityId: coupon!.id,
-        data: { ...input },
-        at: now,
-      });
+    await tx.insert(adminAuditLog).values({
+      adminId,
+      action: 'coupon.create',
+      entity: 'coupon',
+      entityId: coupon!.id,
+      data: { ...input },
+      at: now,
+    });
     return coupon!;
   });
 }

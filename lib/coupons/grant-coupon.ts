@@ -26,16 +26,14 @@ export async function grantCoupon({
     throw new AppError('VALIDATION', 'No buyer to grant to', { fieldErrors: { userIds: ['validation.invalid'] } });
   return db.transaction(async (tx) => {
     const granted = await issueCoupons(tx, { couponId, userIds: buyers, source: 'grant', now });
-    await tx
-      .insert(adminAuditLog)
-      .values({
-        adminId,
-        action: 'coupon.grant',
-        entity: 'coupon',
-        entityId: couponId,
-        data: { userIds: buyers, userCouponIds: granted.map((row) => row.id) },
-        at: now,
-      });
+    await tx.insert(adminAuditLog).values({
+      adminId,
+      action: 'coupon.grant',
+      entity: 'coupon',
+      entityId: couponId,
+      data: { userIds: buyers, userCouponIds: granted.map((row) => row.id) },
+      at: now,
+    });
     return granted;
   });
 }

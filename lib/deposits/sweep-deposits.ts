@@ -1,10 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import type { BatchResult } from './batch';
-import { depositStillOwed, refundDeposits, settleSessionDeposits } from './deposit-money';
-import { intArray } from './sql-values';
+import type { BatchResult } from '@/lib/engine/pass';
+import { refundDeposits } from './refund-deposits';
+import { stillOwed } from './selection';
+import { settleSessionDeposits } from './settle-session-deposits';
+import { holdsMoney } from './transitions';
 
 const closedLot = sql`l.status in ('sold', 'unsold', 'paid', 'overdue', 'cancelled')`;
+
+/** Deposits still holding money without a reason, and why they may go: the condition the sweep claims by. */
+export const sweepableDeposit = sql`${holdsMoney} and (a.status = 'cancelled'
+  or (d.lot_id is null and a.status = 'ended' and (d.status = 'held' or not ${stillOwed}))
+  or (d.lot_id is not null and ${closedLot} and not ${stillOwed}))`;
+
+/** The tables `sweepableDeposit` reads, joined to deposits `d`. */
+export const sweepableFrom = sql`deposits d join auctions a on a.id = d.auction_id left join lots l on l.id = d.lot_id`;
 
 /**
  * The level-triggered half of settlement. Auctions, lots and orders settle their deposits
@@ -18,33 +28,29 @@ export async function sweepDeposits(
   tx: Executor,
   { now, batchSize, afterId }: { now: Date; batchSize: number; afterId: number },
 ): Promise<BatchResult> {
-  const claimed = await tx.execute<{ id: number }>(sql`
-    select d.id from deposits d
-    join auctions a on a.id = d.auction_id
-    left join lots l on l.id = d.lot_id
-    where d.status in ('held', 'frozen') and d.id > ${afterId}
-      and (a.status = 'cancelled'
-        or (d.lot_id is null and a.status = 'ended' and (d.status = 'held' or not ${depositStillOwed}))
-        or (d.lot_id is not null and ${closedLot} and not ${depositStillOwed}))
+  const claimed = await tx.execute<{ id: number; why: 'cancelled' | 'session' | 'lot' }>(sql`
+    select d.id, case when a.status = 'cancelled' then 'cancelled' when d.lot_id is null then 'session' else 'lot' end as why
+    from ${sweepableFrom}
+    where ${sweepableDeposit} and d.id > ${afterId}
     order by d.id limit ${batchSize}
     for update of d skip locked`);
-  if (claimed.rows.length === 0) return { claimed: 0, lastId: afterId, changes: [] };
-  const ids = claimed.rows.map((row) => Number(row.id));
-  const mine = sql`d.id = any(${intArray(ids)})`;
+  const empty = { claimed: 0, lastId: afterId, changes: [], closedCharges: [] };
+  if (claimed.rows.length === 0) return empty;
+  const ids = (why: string) => claimed.rows.filter((row) => row.why === why).map((row) => Number(row.id));
+  const cancelled = ids('cancelled');
+  const sessions = ids('session');
+  const lots = ids('lot');
   const changes = [
-    ...(await refundDeposits(
-      tx,
-      sql`${mine} and exists (select 1 from auctions a where a.id = d.auction_id and a.status = 'cancelled')`,
-      'auction_cancelled',
-      now,
-    )),
-    ...(await settleSessionDeposits(tx, mine, 'orders_settled', now)),
-    ...(await refundDeposits(
-      tx,
-      sql`${mine} and exists (select 1 from lots l where l.id = d.lot_id and ${closedLot}) and not ${depositStillOwed}`,
-      'lot_lost',
-      now,
-    )),
+    ...(cancelled.length > 0
+      ? await refundDeposits(tx, { selection: { depositIds: cancelled }, reason: 'auction_cancelled', now })
+      : []),
+    ...(sessions.length > 0
+      ? await settleSessionDeposits(tx, { selection: { depositIds: sessions }, reason: 'orders_settled', now })
+      : []),
+    ...(lots.length > 0
+      ? await refundDeposits(tx, { selection: { depositIds: lots }, reason: 'lot_lost', now, unlessOwed: true })
+      : []),
   ];
-  return { claimed: ids.length, lastId: ids[ids.length - 1]!, changes };
+  const lastId = Number(claimed.rows[claimed.rows.length - 1]!.id);
+  return { claimed: claimed.rows.length, lastId, changes, closedCharges: [] };
 }

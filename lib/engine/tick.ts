@@ -1,24 +1,24 @@
-import { sql } from 'drizzle-orm';
+import 'server-only';
 import type { Database, Executor } from '@/db/client';
+import { advanceAuctions } from '@/lib/auctions/advance-auctions';
+import { sweepDeposits } from '@/lib/deposits/sweep-deposits';
+import { advanceLots } from '@/lib/lots/advance-lots';
+import { advanceOrders } from '@/lib/orders/advance-orders';
+import { processOutbox, type Notifier, type OutboxResult } from '@/lib/outbox/drain';
 import { cancelChargesAtProviders } from '@/lib/payments/close-open-charges';
 import type { ProviderRegistry } from '@/lib/payments/provider';
-import { advanceDueAuctions } from './advance-auctions';
-import { advanceDueLots } from './advance-lots';
-import { advanceDueOrders } from './advance-orders';
-import { sweepDeposits } from './sweep-deposits';
-import type { BatchResult } from './batch';
-import { countChanges, type Entity, type TransitionCounts } from './events';
-import { processOutbox, type Notifier, type OutboxResult } from '@/lib/outbox/drain';
+import type { Entity } from '@/lib/sql/lifecycle-events';
+import { withRetry } from '@/lib/sql/retry';
+import { dueWork, type DueWork } from './due-work';
+import { runPass, type BatchResult, type PassScope } from './pass';
 import { DEFAULT_RULES, type LifecycleRules } from './rules';
-import { withRetry } from './retry';
-import { instant } from './sql-values';
+import { countChanges, type TransitionCounts } from './transition-counts';
 
 /**
- * Rows claimed per transaction. Big enough that settling a 1,000-lot auction takes a handful
- * of transactions, small enough that one transaction holds its row locks for well under a
- * second and a batch of orders' deposit updates stays cheap.
+ * Rows claimed per transaction. A 1,000-lot closing settles in one transaction per pass; one
+ * transaction still holds its row locks for well under a second.
  */
-export const TICK_BATCH_SIZE = 250;
+export const TICK_BATCH_SIZE = 1_000;
 
 export type TickOptions = {
   db: Database;
@@ -43,25 +43,28 @@ export type TickSummary = {
   durationMs: number;
 };
 
-type Pass = (
-  tx: Executor,
-  cursor: { now: Date; batchSize: number; afterId: number; rules: LifecycleRules },
-) => Promise<BatchResult>;
+type Pass = {
+  entity: Entity;
+  due: (work: DueWork) => number;
+  run: (tx: Executor, cursor: PassScope & { afterId: number; batchSize: number }) => Promise<BatchResult>;
+};
 
-const passes: [Entity, Pass][] = [
-  ['auction', advanceDueAuctions],
-  ['lot', advanceDueLots],
-  ['order', advanceDueOrders],
-  ['deposit', sweepDeposits],
+/** Lots first: lots closing in a round let their auction end in the same round. */
+const passes: Pass[] = [
+  { entity: 'lot', due: (work) => work.lots, run: (tx, cursor) => runPass(tx, advanceLots, cursor) },
+  { entity: 'auction', due: (work) => work.auctions, run: (tx, cursor) => runPass(tx, advanceAuctions, cursor) },
+  { entity: 'order', due: (work) => work.orders, run: (tx, cursor) => runPass(tx, advanceOrders, cursor) },
+  // The sweep has no count, only whether anything is left to sweep.
+  { entity: 'deposit', due: (work) => (work.deposits ? Infinity : 0), run: sweepDeposits },
 ];
 
 /**
  * Advances every auction, lot and order whose deadline has passed, as far as each machine
  * goes at `now` (a month without ticks catches up in one call), then sweeps deposits that
- * still hold money without a reason. Each batch is one
- * transaction; rows another tick holds are skipped, and every status update is guarded on
- * the status it changes, so ticks may overlap freely. Rounds repeat while they change
- * something: lots closing in one round let their auction end in the next.
+ * still hold money without a reason. Each batch is one transaction; rows another tick holds
+ * are skipped, and every status update is guarded on the status it changes, so ticks may
+ * overlap freely. Rounds repeat while they change something. A tick with nothing due costs
+ * one query.
  */
 export async function runTick({
   db,
@@ -75,47 +78,35 @@ export async function runTick({
   const outOfTime = () => performance.now() - started > budgetMs;
   const transitions: TransitionCounts = {};
   let batches = 0;
-  let changedThisRound = true;
-  while (changedThisRound && !outOfTime()) {
-    changedThisRound = false;
-    for (const [entity, pass] of passes) {
+  let due = await dueWork(db, now);
+  while (passes.some((pass) => pass.due(due) > 0) && !outOfTime()) {
+    let changed = false;
+    for (const pass of passes) {
+      let left = pass.due(due);
       let afterId = 0;
-      for (;;) {
-        if (outOfTime()) break;
-        const result = await withRetry(() => db.transaction((tx) => pass(tx, { now, batchSize, afterId, rules })));
-        if (outbox && result.closedCharges?.length)
+      while (left > 0 && !outOfTime()) {
+        const result = await withRetry(() => db.transaction((tx) => pass.run(tx, { now, rules, batchSize, afterId })));
+        if (outbox && result.closedCharges.length > 0) {
           await cancelChargesAtProviders(outbox.providers, result.closedCharges);
+        }
         batches += 1;
-        countChanges(transitions, entity, result.changes);
-        if (result.changes.length > 0) changedThisRound = true;
+        countChanges(transitions, pass.entity, result.changes);
+        changed ||= result.changes.length > 0;
         if (result.claimed < batchSize) break;
+        left -= result.claimed;
         afterId = result.lastId;
       }
     }
+    due = await dueWork(db, now);
+    if (!changed) break;
   }
-  await purgeExpiredCounters(db, now);
   // Refunds decided above leave now, not a minute later: the outbox drains for the rest of the budget.
-  const sent = outbox ? await processOutbox({ db, now, ...outbox, outOfTime }) : { sent: 0, failed: 0 };
+  const sent = outbox && due.outbox ? await processOutbox({ db, now, ...outbox, outOfTime }) : { sent: 0, failed: 0 };
   return {
     transitions,
     batches,
-    remaining: await countDue(db, now),
+    remaining: { auctions: due.auctions, lots: due.lots, orders: due.orders },
     outbox: sent,
     durationMs: Math.round(performance.now() - started),
   };
-}
-
-async function countDue(db: Database, now: Date) {
-  const result = await db.execute<{ auctions: number; lots: number; orders: number }>(sql`
-    select (select count(*) from auctions where next_transition_at <= ${instant(now)})::int as auctions,
-           (select count(*) from lots where next_transition_at <= ${instant(now)})::int as lots,
-           (select count(*) from orders where next_transition_at <= ${instant(now)})::int as orders`);
-  return result.rows[0] ?? { auctions: 0, lots: 0, orders: 0 };
-}
-
-/** Sign-in failures and rate-limit windows older than a day matter to nobody. */
-async function purgeExpiredCounters(db: Database, now: Date) {
-  const dayAgo = instant(new Date(now.getTime() - 86_400_000));
-  await db.execute(sql`delete from login_attempts where attempted_at < ${dayAgo}`);
-  await db.execute(sql`delete from rate_limits where window_started_at < ${dayAgo}`);
 }

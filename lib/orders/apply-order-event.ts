@@ -1,27 +1,38 @@
+import 'server-only';
 import { and, eq, getTableColumns } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema';
+import { DEFAULT_RULES, type LifecycleRules } from '@/lib/engine/rules';
 import { AppError } from '@/lib/errors';
+import { recordChanges } from '@/lib/sql/lifecycle-events';
 import { nextOrderTransitionAt, orderEvent, type OrderEvent } from '@/machines/order';
-import { openChargeOf, orderContextOf } from './advance-orders';
-import { recordChanges } from './events';
-import { DEFAULT_RULES, type LifecycleRules } from './rules';
+import { orderContextOf, orderMachineColumns } from './machine-context';
 
-/** SHIP (operator, with a tracking number) and CONFIRM (the buyer, on their own order). */
-async function applyOrderEvent(
-  db: Database,
-  orderId: number,
-  event: OrderEvent,
-  {
-    actorId,
-    buyerId,
-    trackingNo,
-    rules = DEFAULT_RULES,
-  }: { actorId: number; buyerId?: number; trackingNo?: string; rules?: LifecycleRules },
-) {
+/**
+ * A person's event on one order, decided by its machine under the row lock; a refused event
+ * is a CONFLICT that writes nothing. `buyerId` limits it to that buyer's own order (another
+ * buyer's reads as not found).
+ */
+export async function applyOrderEvent({
+  db,
+  orderId,
+  event,
+  actorId,
+  buyerId,
+  trackingNo,
+  rules = DEFAULT_RULES,
+}: {
+  db: Database;
+  orderId: number;
+  event: Exclude<OrderEvent, { type: 'TICK' | 'PAY' }>;
+  actorId: number;
+  buyerId?: number;
+  trackingNo?: string;
+  rules?: LifecycleRules;
+}) {
   return db.transaction(async (tx) => {
     const [order] = await tx
-      .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
+      .select({ ...getTableColumns(orders), ...orderMachineColumns })
       .from(orders)
       .where(eq(orders.id, orderId))
       .for('update', { of: orders });
@@ -44,13 +55,3 @@ async function applyOrderEvent(
     return to;
   });
 }
-
-export const shipOrder = (
-  db: Database,
-  { orderId, trackingNo, now, adminId }: { orderId: number; trackingNo: string; now: Date; adminId: number },
-) => applyOrderEvent(db, orderId, { type: 'SHIP', now }, { actorId: adminId, trackingNo });
-
-export const confirmOrder = (
-  db: Database,
-  { orderId, now, buyerId }: { orderId: number; now: Date; buyerId: number },
-) => applyOrderEvent(db, orderId, { type: 'CONFIRM', now }, { actorId: buyerId, buyerId });

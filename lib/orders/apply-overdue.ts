@@ -1,79 +1,60 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { deductForOverdueOrders } from '@/lib/deposits/deduct-deposits';
+import { lockOpenDeposits } from '@/lib/deposits/lock-open-deposits';
+import { settleSessionDeposits } from '@/lib/deposits/settle-session-deposits';
+import type { LifecycleRules } from '@/lib/engine/rules';
+import { lotTransitions } from '@/lib/lots/transitions';
 import { closeOpenCharges, type ClosedCharge } from '@/lib/payments/close-open-charges';
-import { deductForOverdueOrders, lockOpenDeposits, refundSettledSessionDeposits } from './deposit-money';
-import type { LifecycleRules } from './rules';
-import { instant, intArray } from './sql-values';
+import { insertLifecycleEvents } from '@/lib/sql/lifecycle-events';
+import { insertNotifications } from '@/lib/sql/outbox-rows';
+import { instant, intArray } from '@/lib/sql/values';
+import { countStrikes } from './count-strikes';
 
 /**
  * The 24-hour rule's effects for orders that just went overdue: their lots become overdue,
  * the covering deposits are deducted, a session deposit's remaining balance goes back once
- * its owner has no other unpaid order in that auction, and each order is a strike against
- * its buyer.
+ * its owner has no other unpaid order in that auction, each order is a strike against its
+ * buyer, and open charges are given up (closed at their providers after commit).
  */
 export async function applyOverdue(
   tx: Executor,
-  orderIds: readonly number[],
-  now: Date,
-  rules: LifecycleRules,
-): Promise<ClosedCharge[]> {
+  { orderIds, now, rules }: { orderIds: readonly number[]; now: Date; rules: LifecycleRules },
+): Promise<{ closedCharges: ClosedCharge[] }> {
   const ids = intArray(orderIds);
+  const { overdue } = lotTransitions;
   await tx.execute(sql`
-    with changed as (
-      update lots l set status = 'overdue', next_transition_at = null, updated_at = ${instant(now)}
-      from orders o where o.id = any(${ids}) and l.id = o.lot_id and l.status = 'sold'
-      returning l.id
+    with target as (
+      select l.id, l.status from lots l join orders o on o.lot_id = l.id
+      where o.id = any(${ids}) and ${overdue.accepts} order by l.id for update of l
+    ), changed as (
+      update lots l set status = ${overdue.to}, next_transition_at = null, updated_at = ${instant(now)}
+      from target t where l.id = t.id
+      returning l.id, t.status::text as from_status, l.status::text as to_status
     ), logged as (
-      insert into lifecycle_events (entity, entity_id, from_status, to_status, event, at)
-      select 'lot', id, 'sold', 'overdue', 'OVERDUE', ${instant(now)} from changed returning id
+      ${insertLifecycleEvents({
+        entity: 'lot',
+        source: sql`changed c`,
+        id: sql`c.id`,
+        from: sql`c.from_status`,
+        to: sql`c.to_status`,
+        event: sql`'OVERDUE'`,
+        at: now,
+      })}
     ), notified as (
-      insert into outbox (kind, payload)
-      select 'notification', jsonb_build_object(
-        'userId', o.user_id, 'kind', 'order_overdue', 'data', jsonb_build_object('orderId', o.id, 'orderNo', o.order_no))
-      from orders o where o.id = any(${ids}) returning id
+      ${insertNotifications({
+        source: sql`orders o where o.id = any(${ids})`,
+        userId: sql`o.user_id`,
+        kind: 'order_overdue',
+        data: sql`jsonb_build_object('orderId', o.id, 'orderNo', o.order_no)`,
+      })}
     )
     select count(*) from changed`);
   // Every deposit this may touch is locked up front in one id-ordered statement, so a
   // settlement locking the same session deposits cannot deadlock with it.
-  await lockOpenDeposits(
-    tx,
-    sql`d.id in (select o.deposit_id from orders o where o.id = any(${ids}))
-      or (d.kind = 'session' and (d.user_id, d.auction_id) in (select o.user_id, o.auction_id from orders o where o.id = any(${ids})))`,
-  );
-  await deductForOverdueOrders(tx, ids, now);
-  await refundSettledSessionDeposits(
-    tx,
-    sql`select o.user_id, o.auction_id from orders o where o.id = any(${ids})`,
-    'orders_settled',
-    now,
-  );
-  await countStrikes(tx, ids, now, rules);
-  return closeOpenCharges(tx, orderIds, now);
-}
-
-/**
- * One strike per overdue order. The buyer whose strikes reach the limit is blocked from
- * bidding as of the deadline of the order that reached it, and told so through the outbox.
- */
-async function countStrikes(tx: Executor, ids: SQL, now: Date, rules: LifecycleRules) {
-  await tx.execute(sql`
-    with counted as (
-      select o.user_id, count(*)::int as n from orders o where o.id = any(${ids}) group by o.user_id
-    ), before as (
-      select u.id, u.strikes, u.bidding_blocked_at, c.n from users u join counted c on c.user_id = u.id
-      order by u.id for update of u
-    ), bumped as (
-      update users u set
-        strikes = b.strikes + b.n,
-        bidding_blocked_at = case when b.bidding_blocked_at is null and b.strikes + b.n >= ${rules.strikeLimit}::int then (
-          select o.overdue_at from orders o where o.id = any(${ids}) and o.user_id = u.id
-          order by o.overdue_at, o.id offset greatest(${rules.strikeLimit}::int - b.strikes, 1) - 1 limit 1
-        ) else u.bidding_blocked_at end,
-        updated_at = ${instant(now)}
-      from before b where u.id = b.id
-      returning u.id, u.strikes, b.bidding_blocked_at is null and u.bidding_blocked_at is not null as blocked
-    )
-    insert into outbox (kind, payload)
-    select 'notification', jsonb_build_object('userId', id, 'kind', 'bidding_blocked', 'data', jsonb_build_object('strikes', strikes))
-    from bumped where blocked`);
+  await lockOpenDeposits(tx, { ordersOf: orderIds });
+  await deductForOverdueOrders(tx, { orderIds, now });
+  await settleSessionDeposits(tx, { selection: { ownersOfOrders: orderIds }, reason: 'orders_settled', now });
+  await countStrikes(tx, { orderIds, now, rules });
+  return { closedCharges: await closeOpenCharges(tx, orderIds, now) };
 }

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { PAYMENT_REMINDER_LEAD_MS } from '@/machines/order';
-import type { LifecycleRules } from './rules';
+import type { LifecycleRules } from '@/lib/engine/rules';
+import { insertLifecycleEvents } from '@/lib/sql/lifecycle-events';
+import { insertNotifications } from '@/lib/sql/outbox-rows';
 import { nextOrderNumber } from './order-number';
-import { instant, intArray } from './sql-values';
+import { intArray } from '@/lib/sql/values';
 
 /**
  * One order per sold lot, for its winner, in one statement. The covering deposit is the
@@ -16,9 +18,7 @@ import { instant, intArray } from './sql-values';
  */
 export async function createOrdersForSoldLots(
   tx: Executor,
-  lotIds: readonly number[],
-  now: Date,
-  rules: LifecycleRules,
+  { lotIds, now, rules }: { lotIds: readonly number[]; now: Date; rules: LifecycleRules },
 ) {
   const created = await tx.execute<{ id: number }>(sql`
     with sold as (
@@ -40,17 +40,27 @@ export async function createOrdersForSoldLots(
              due_at - ${PAYMENT_REMINDER_LEAD_MS} * interval '1 millisecond'
       from sold
       on conflict (lot_id) do nothing
-      returning id, user_id, lot_id, order_no, deal_price
+      returning id, user_id, lot_id, order_no, due_at
     ), logged as (
-      insert into lifecycle_events (entity, entity_id, from_status, to_status, event, at)
-      select 'order', id, 'none', 'pending_payment', 'CREATE', ${instant(now)} from inserted returning id
+      ${insertLifecycleEvents({
+        entity: 'order',
+        source: sql`inserted i`,
+        id: sql`i.id`,
+        from: sql`'none'`,
+        to: sql`'pending_payment'`,
+        event: sql`'CREATE'`,
+        at: now,
+      })}
     ), notified as (
-      insert into outbox (kind, payload)
-      select 'notification', jsonb_build_object(
-        'userId', i.user_id, 'kind', 'order_created',
-        'data', jsonb_build_object('orderId', i.id, 'orderNo', i.order_no, 'lotId', i.lot_id, 'lotTitle', s.title,
-          'dueAt', s.due_at, 'hours', ${Math.round(rules.paymentWindowMs / 3_600_000)}::int))
-      from inserted i join sold s on s.lot_id = i.lot_id returning id
+      ${insertNotifications({
+        // Joined by the lots key, not back to the sold CTE: the planner guesses a CTE holds one
+        // row and would scan it once per order, growing with the square of the batch.
+        source: sql`inserted i join lots l on l.id = i.lot_id`,
+        userId: sql`i.user_id`,
+        kind: 'order_created',
+        data: sql`jsonb_build_object('orderId', i.id, 'orderNo', i.order_no, 'lotId', i.lot_id, 'lotTitle', l.title,
+          'dueAt', i.due_at, 'hours', ${Math.round(rules.paymentWindowMs / 3_600_000)}::int)`,
+      })}
     )
     select id from inserted`);
   return created.rows.length;

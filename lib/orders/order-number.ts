@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { instant } from './sql-values';
+import { instant } from '@/lib/sql/values';
 
 /**
  * A new order number, evaluated per row inside an INSERT: GV, the date in the business's

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { outbox, payments, refunds, type NotificationPayload } from '@/db/schema';
 import type { ProviderRegistry } from '@/lib/payments/provider';
-import { instant } from '@/lib/lifecycle/sql-values';
+import { instant } from '@/lib/sql/values';
 
 /** How long a claimed row belongs to its worker before another may retry it. */
 const LEASE_MS = 60_000;

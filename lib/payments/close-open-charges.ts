@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { instant, intArray } from '@/lib/lifecycle/sql-values';
+import { instant, intArray } from '@/lib/sql/values';
 import type { ProviderRegistry } from './provider';
 
 /** A charge Gavel has given up on, still to be closed at its provider after commit. */

@@ -2,13 +2,12 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auctions, deposits, lots, payments } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import type { AuctionStatus } from '@/db/schema/auctions';
 import { effectiveAuctionStatus, nextAuctionTransitionAt } from '@/machines/auction';
 import { effectiveLotStatus, nextLotTransitionAt } from '@/machines/lot';
-import { auctionContextColumns, auctionContextOf } from '@/lib/lifecycle/advance-auctions';
-import { lotContextOf } from '@/lib/lifecycle/lot-context';
+import { auctionContextOf, auctionMachineColumns } from '@/lib/auctions/machine-context';
+import { lotContextOf, lotMachineColumns } from '@/lib/lots/machine-context';
 import { cancelChargesAtProviders, cancelPendingPayments } from './close-open-charges';
-import { withRetry } from '@/lib/lifecycle/retry';
+import { withRetry } from '@/lib/sql/retry';
 import type { PaymentProvider } from './provider';
 
 export type DepositPaymentStart = { depositId: number; paymentId: number; payUrl: string };
@@ -38,27 +37,29 @@ export async function startDepositPayment({
   // Rerun whole if it loses a deadlock to a provider's notice settling the same charge.
   const prepared = await withRetry(() =>
     db.transaction(async (tx) => {
-      const found = await tx.execute<Record<string, unknown>>(sql`
-        select a.id, a.status, a.deposit_amount, ${auctionContextColumns} from auctions a where a.id = ${auctionId} for share`);
-      const auctionRow = found.rows[0];
+      const [auctionRow] = await tx
+        .select({ depositAmount: auctions.depositAmount, ...auctionMachineColumns })
+        .from(auctions)
+        .where(eq(auctions.id, auctionId))
+        .for('share');
       if (!auctionRow) throw new AppError('NOT_FOUND', 'No such auction');
       const auctionContext = auctionContextOf(auctionRow);
-      const auctionStatus = effectiveAuctionStatus(auctionRow.status as AuctionStatus, auctionContext, now);
+      const auctionStatus = effectiveAuctionStatus(auctionRow.status, auctionContext, now);
       if (auctionStatus !== 'preview' && auctionStatus !== 'live')
         throw new AppError('LOT_NOT_BIDDABLE', 'Deposits are taken during preview and live only');
-      let amount = Number(auctionRow.deposit_amount);
+      let amount = auctionRow.depositAmount;
       let expiresAt = nextAuctionTransitionAt('live', auctionContext)!;
       if (lotId !== null) {
         const [row] = await tx
-          .select({ lot: lots, auction: auctions })
+          .select({ depositAmount: lots.depositAmount, ...lotMachineColumns })
           .from(lots)
           .innerJoin(auctions, eq(auctions.id, lots.auctionId))
           .where(and(eq(lots.id, lotId), eq(lots.auctionId, auctionId)));
         if (!row) throw new AppError('NOT_FOUND', 'No such lot in this auction');
-        const lotContext = lotContextOf(row.lot, row.auction);
-        const status = effectiveLotStatus(row.lot.status, lotContext, now);
+        const lotContext = lotContextOf(row);
+        const status = effectiveLotStatus(row.status, lotContext, now);
         if (status !== 'preview' && status !== 'live') throw new AppError('LOT_NOT_BIDDABLE', 'This lot is closed');
-        amount = row.lot.depositAmount;
+        amount = row.depositAmount;
         expiresAt = nextLotTransitionAt('live', lotContext)!;
       }
       await tx

@@ -1,10 +1,14 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { lots, orders, userCoupons } from '@/db/schema';
-import { openChargeOf, orderContextOf } from '@/lib/lifecycle/advance-orders';
-import { refundDeposits, refundSettledSessionDeposits } from '@/lib/lifecycle/deposit-money';
-import { recordChanges } from '@/lib/lifecycle/events';
-import type { LifecycleRules } from '@/lib/lifecycle/rules';
+import { orders, userCoupons } from '@/db/schema';
+import { refundDeposits } from '@/lib/deposits/refund-deposits';
+import { settleSessionDeposits } from '@/lib/deposits/settle-session-deposits';
+import { lotTransitions } from '@/lib/lots/transitions';
+import { orderContextOf, orderMachineColumns } from '@/lib/orders/machine-context';
+import { insertLifecycleEvents } from '@/lib/sql/lifecycle-events';
+import { instant } from '@/lib/sql/values';
+import { recordChanges } from '@/lib/sql/lifecycle-events';
+import type { LifecycleRules } from '@/lib/engine/rules';
 import { effectiveOrderStatus, orderEvent } from '@/machines/order';
 
 /**
@@ -25,7 +29,7 @@ export async function markOrderPaid(
   }: { orderId: number; userId: number; paidAt: Date; now: Date; rules: LifecycleRules },
 ): Promise<boolean> {
   const [order] = await tx
-    .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
+    .select({ ...getTableColumns(orders), ...orderMachineColumns })
     .from(orders)
     .where(and(eq(orders.id, orderId), eq(orders.userId, userId)))
     .for('update');
@@ -40,29 +44,20 @@ export async function markOrderPaid(
     .returning({ id: orders.id });
   if (!paid) return false;
   await recordChanges(tx, 'order', [{ id: order.id, from: order.status, to: 'paid', event: 'PAY' }], now, userId);
-  const paidLots = await tx
-    .update(lots)
-    .set({ status: 'paid' })
-    .where(and(eq(lots.id, order.lotId), eq(lots.status, 'sold')))
-    .returning({ id: lots.id });
-  await recordChanges(
-    tx,
-    'lot',
-    paidLots.map(({ id }) => ({ id, from: 'sold', to: 'paid', event: 'PAY' })),
-    now,
-    userId,
-  );
+  const { pay } = lotTransitions;
+  await tx.execute(sql`
+    with target as (select l.id, l.status from lots l where l.id = ${order.lotId} and ${pay.accepts} for update),
+    changed as (
+      update lots l set status = ${pay.to}, updated_at = ${instant(now)} from target t where l.id = t.id
+      returning l.id, t.status::text as from_status, l.status::text as to_status
+    )
+    ${insertLifecycleEvents({ entity: 'lot', source: sql`changed c`, id: sql`c.id`, from: sql`c.from_status`, to: sql`c.to_status`, event: sql`'PAY'`, at: now, actorId: userId })}`);
   await tx
     .update(userCoupons)
     .set({ status: 'used', usedAt: now })
     .where(and(eq(userCoupons.orderId, order.id), eq(userCoupons.status, 'locked')));
-  await refundDeposits(tx, sql`d.id = ${order.depositId} and d.kind = 'lot'`, 'order_paid', now);
-  await refundSettledSessionDeposits(
-    tx,
-    sql`values (${order.userId}::int, ${order.auctionId}::int)`,
-    'orders_settled',
-    now,
-  );
+  await refundDeposits(tx, { selection: { lotDepositsOfOrders: [order.id] }, reason: 'order_paid', now });
+  await settleSessionDeposits(tx, { selection: { ownersOfOrders: [order.id] }, reason: 'orders_settled', now });
   return true;
 }
 

@@ -6,11 +6,11 @@ import { lockCouponForOrder } from '@/lib/coupons/lock-coupon-for-order';
 import { AppError } from '@/lib/errors';
 import { boundedText } from '@/lib/validation/text';
 import { effectiveOrderStatus } from '@/machines/order';
-import { openChargeOf, orderContextOf } from '@/lib/lifecycle/advance-orders';
-import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
+import { orderContextOf, orderMachineColumns } from '@/lib/orders/machine-context';
+import { DEFAULT_RULES } from '@/lib/engine/rules';
 import { cancelChargesAtProviders, closeOpenCharges } from './close-open-charges';
 import { markOrderPaid } from './order-paid';
-import { withRetry } from '@/lib/lifecycle/retry';
+import { withRetry } from '@/lib/sql/retry';
 import type { PaymentProvider } from './provider';
 
 export const shippingAddressSchema = z.object({
@@ -52,7 +52,7 @@ export async function startOrderPayment({
   const prepared = await withRetry(() =>
     db.transaction(async (tx) => {
       const [order] = await tx
-        .select({ ...getTableColumns(orders), openCharge: openChargeOf('orders') })
+        .select({ ...getTableColumns(orders), ...orderMachineColumns })
         .from(orders)
         .where(and(eq(orders.id, orderId), eq(orders.userId, userId)))
         .for('update', { of: orders });

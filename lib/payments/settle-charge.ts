@@ -1,14 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { auctions, deposits, lots, orders, payments, type Deposit } from '@/db/schema';
-import type { AuctionStatus } from '@/db/schema/auctions';
-import { auctionContextColumns, auctionContextOf } from '@/lib/lifecycle/advance-auctions';
-import { recordChanges } from '@/lib/lifecycle/events';
-import { lotContextOf } from '@/lib/lifecycle/lot-context';
-import { withRetry } from '@/lib/lifecycle/retry';
-import type { LifecycleRules } from '@/lib/lifecycle/rules';
-import { instant } from '@/lib/lifecycle/sql-values';
-import { effectiveAuctionStatus } from '@/machines/auction';
+import { auctionStatusAt, auctionMachineColumns } from '@/lib/auctions/machine-context';
+import { recordChanges } from '@/lib/sql/lifecycle-events';
+import { lotContextOf, lotMachineColumns } from '@/lib/lots/machine-context';
+import { insertRefundSends } from '@/lib/sql/outbox-rows';
+import { withRetry } from '@/lib/sql/retry';
+import type { LifecycleRules } from '@/lib/engine/rules';
+import { instant } from '@/lib/sql/values';
+import { depositEvent } from '@/machines/deposit';
 import { effectiveLotStatus } from '@/machines/lot';
 import { markOrderPaid, releaseOrderCoupon } from './order-paid';
 import type { WebhookEvent } from './provider';
@@ -88,16 +88,18 @@ async function fundDeposit(
   { depositId, amount, paidAt, now }: { depositId: number; amount: number; paidAt: Date; now: Date },
 ): Promise<boolean> {
   const [deposit] = await tx.select().from(deposits).where(eq(deposits.id, depositId));
-  if (!deposit || !(await openForDeposits(tx, deposit, paidAt))) return false;
+  if (!deposit || deposit.amount !== amount || !(await openForDeposits(tx, deposit, paidAt))) return false;
+  const step = depositEvent(deposit.status, { balance: deposit.balance, deduction: 0 }, { type: 'PAY' });
+  if (!step) return false;
   const funded = await tx
     .update(deposits)
-    .set({ status: 'held', balance: amount, paidAt, updatedAt: now })
-    .where(and(eq(deposits.id, depositId), eq(deposits.status, 'pending'), eq(deposits.amount, amount)))
+    .set({ status: step.to as Deposit['status'], balance: amount, paidAt, updatedAt: now })
+    .where(and(eq(deposits.id, depositId), eq(deposits.status, deposit.status)))
     .returning({ id: deposits.id });
   await recordChanges(
     tx,
     'deposit',
-    funded.map(({ id }) => ({ id, from: 'pending', to: 'held', event: 'PAY' })),
+    funded.map(({ id }) => ({ id, from: step.from, to: step.to, event: step.event })),
     now,
   );
   return funded.length > 0;
@@ -108,21 +110,18 @@ async function openForDeposits(tx: Executor, deposit: Deposit, at: Date): Promis
   if (deposit.lotId !== null)
     await tx.select({ id: lots.id }).from(lots).where(eq(lots.id, deposit.lotId)).for('share');
   // Read after the locks are held: under READ COMMITTED this statement sees what a tick that held them committed.
-  const found = await tx.execute<Record<string, unknown>>(
-    sql`select a.status, ${auctionContextColumns} from auctions a where a.id = ${deposit.auctionId}`,
-  );
-  const row = found.rows[0];
+  const [row] = await tx.select(auctionMachineColumns).from(auctions).where(eq(auctions.id, deposit.auctionId));
   if (!row) return false;
-  const auctionStatus = effectiveAuctionStatus(row.status as AuctionStatus, auctionContextOf(row), at);
+  const auctionStatus = auctionStatusAt(row, at);
   if (auctionStatus !== 'preview' && auctionStatus !== 'live') return false;
   if (deposit.lotId === null) return true;
   const [lot] = await tx
-    .select({ lot: lots, auction: auctions })
+    .select(lotMachineColumns)
     .from(lots)
     .innerJoin(auctions, eq(auctions.id, lots.auctionId))
     .where(eq(lots.id, deposit.lotId));
   if (!lot) return false;
-  const lotStatus = effectiveLotStatus(lot.lot.status, lotContextOf(lot.lot, lot.auction), at);
+  const lotStatus = effectiveLotStatus(lot.status, lotContextOf(lot), at);
   return lotStatus === 'preview' || lotStatus === 'live';
 }
 
@@ -134,5 +133,5 @@ async function refundWholePayment(tx: Executor, paymentId: number, amount: numbe
       values (${paymentId}, ${amount}, 'payment_not_applicable', ${`payment:${paymentId}:refund`}, ${instant(now)})
       on conflict (idempotency_key) do nothing returning id
     )
-    insert into outbox (kind, refund_id) select 'refund', id from refunded`);
+    ${insertRefundSends({ source: sql`refunded r`, refundId: sql`r.id` })}`);
 }

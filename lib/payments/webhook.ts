@@ -1,6 +1,6 @@
 import type { Database } from '@/db/client';
 import { AppError } from '@/lib/errors';
-import type { LifecycleRules } from '@/lib/lifecycle/rules';
+import type { LifecycleRules } from '@/lib/engine/rules';
 import type { PaymentProvider } from './provider';
 import { settleCharge, type ChargeOutcome } from './settle-charge';
 

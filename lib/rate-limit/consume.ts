@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { AppError } from '@/lib/errors';
-import { instant } from '@/lib/lifecycle/sql-values';
+import { instant } from '@/lib/sql/values';
 
 export type RateLimit = { limit: number; windowMs: number };
 

@@ -1,8 +1,10 @@
+import 'server-only';
 import { appDatabase } from '@/db';
 import { env } from '@/lib/env';
 import { inAppNotifier } from '@/lib/outbox/in-app-notifier';
-import { DEFAULT_RULES, type LifecycleRules } from '@/lib/lifecycle/rules';
-import { runTick, type TickSummary } from '@/lib/lifecycle/tick';
+import { DEFAULT_RULES, type LifecycleRules } from '@/lib/engine/rules';
+import { runTick, type TickSummary } from '@/lib/engine/tick';
+import { purgeExpiredCounters } from '@/lib/rate-limit/purge-expired-counters';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import { sandboxProvider } from '@/lib/payments/sandbox';
 import { AppError } from '@/lib/errors';
@@ -28,13 +30,16 @@ export function paymentProvider(name: string = env().PAYMENT_PROVIDER): PaymentP
   return sandboxProvider({ db: appDatabase().db, secret: sandboxSecret() });
 }
 
-export function tickApp(now: Date, budgetMs: number): Promise<TickSummary> {
+/** What the cron route and the in-process ticker run: the lifecycle tick, then housekeeping. */
+export async function tickApp(now: Date, budgetMs: number): Promise<TickSummary> {
   const { db } = appDatabase();
-  return runTick({
+  const summary = await runTick({
     db,
     now,
     budgetMs,
     rules: engineRules(),
     outbox: { providers: paymentProvider, notify: inAppNotifier(db), concurrency: env().OUTBOX_CONCURRENCY },
   });
+  await purgeExpiredCounters({ db, now });
+  return summary;
 }

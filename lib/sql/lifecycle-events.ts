@@ -1,12 +1,48 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { intArray, instant, textArray } from './sql-values';
+import { instant, intArray, textArray } from './values';
 
 export type Entity = 'auction' | 'lot' | 'order' | 'deposit';
 
 export type Change = { id: number; from: string; to: string; event: string };
 
-/** Appends one lifecycle event per change, in one statement, inside the caller's transaction. */
+export type EventRows = {
+  entity: Entity;
+  /** A FROM clause naming the rows that changed, e.g. sql`changed c`. */
+  source: SQL;
+  id: SQL;
+  from: SQL;
+  to: SQL;
+  event: SQL;
+  at: Date;
+  /** Null when the system (the tick) made the change. */
+  actorId?: number | null;
+  data?: SQL;
+};
+
+/**
+ * The one way lifecycle_events are written: an INSERT … SELECT over rows another statement
+ * changed, so a set-based change logs itself inside the same statement (as a CTE) or right
+ * after it, in the caller's transaction.
+ */
+export function insertLifecycleEvents({
+  entity,
+  source,
+  id,
+  from,
+  to,
+  event,
+  at,
+  actorId = null,
+  data,
+}: EventRows): SQL {
+  return sql`insert into lifecycle_events (entity, entity_id, from_status, to_status, event, actor_id, at, data)
+    select ${entity}::lifecycle_entity, ${id}, ${from}, ${to}, ${event}, ${actorId}::int, ${instant(at)},
+           ${data ?? sql`'{}'::jsonb`}
+    from ${source}`;
+}
+
+/** Appends one lifecycle event per change decided in Node, in one statement. */
 export async function recordChanges(
   tx: Executor,
   entity: Entity,
@@ -15,20 +51,18 @@ export async function recordChanges(
   actorId: number | null = null,
 ) {
   if (changes.length === 0) return;
-  await tx.execute(sql`
-    insert into lifecycle_events (entity, entity_id, from_status, to_status, event, actor_id, at)
-    select ${entity}::lifecycle_entity, v.id, v.from_status, v.to_status, v.event, ${actorId}::int, ${instant(now)}
-    from unnest(${intArray(changes.map((c) => c.id))}, ${textArray(changes.map((c) => c.from))},
-                ${textArray(changes.map((c) => c.to))}, ${textArray(changes.map((c) => c.event))})
-      as v(id, from_status, to_status, event)`);
-}
-
-/** Counts of applied transitions keyed "entity:from→to", as the tick reports them. */
-export type TransitionCounts = Record<string, number>;
-
-export function countChanges(into: TransitionCounts, entity: Entity, changes: readonly Change[]) {
-  for (const change of changes) {
-    const key = `${entity}:${change.from}→${change.to}`;
-    into[key] = (into[key] ?? 0) + 1;
-  }
+  await tx.execute(
+    insertLifecycleEvents({
+      entity,
+      source: sql`unnest(${intArray(changes.map((c) => c.id))}, ${textArray(changes.map((c) => c.from))},
+                         ${textArray(changes.map((c) => c.to))}, ${textArray(changes.map((c) => c.event))})
+                  as v(id, from_status, to_status, event)`,
+      id: sql`v.id`,
+      from: sql`v.from_status`,
+      to: sql`v.to_status`,
+      event: sql`v.event`,
+      at: now,
+      actorId,
+    }),
+  );
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { auctions, bids, lots, orders, proxyBids, users } from '@/db/schema';
 import { placeBid, setProxyBid } from '@/lib/bidding/place-bid';
-import { publishAuction } from '@/lib/lifecycle/auction-verbs';
+import { publishAuction } from '@/lib/auctions/publish-auction';
 import { buyerPremium } from '@/lib/money';
 import { seedBuyer } from '../support/factories';
 import { at, HOUR, MINUTE, payDeposit, publishedAuction, tick, yuan } from '../support/lifecycle';
@@ -259,7 +259,7 @@ describe.each(testDrivers())('bidding rules on %s', (driver) => {
         )
         .returning({ id: lots.id });
       const [second, first, third] = inserted.map((lot) => lot.id) as [number, number, number];
-      await publishAuction(db, auction!.id, T0);
+      await publishAuction({ db, auctionId: auction!.id, now: T0 });
       const slot = (rank: number) => at(schedule.endsAt, rank * 30 * SECOND);
       for (const [rank, id] of [first, second, third].entries())
         expect(await lotRow(db, id), `rank ${rank}`).toMatchObject({ scheduledEndsAt: slot(rank), endsAt: slot(rank) });

@@ -3,7 +3,7 @@ import type { Database } from '@/db/client';
 import { describe, expect, it } from 'vitest';
 import { bids, deposits, lifecycleEvents, lots, orders, payments, refunds, sandboxTransactions } from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
-import type { TickSummary } from '@/lib/lifecycle/tick';
+import type { TickSummary } from '@/lib/engine/tick';
 import { startOrderPayment } from '@/lib/payments/order-payment';
 import { seedBuyer } from '../support/factories';
 import {

@@ -152,14 +152,12 @@ describe('sign-up and sign-in actions under hostile input', () => {
       .mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
     const failing = publicAction(z.object({}), async (_, { db }) => {
       // Postgres refuses NUL in text (22021); the insert's parameters are what must not leak.
-      await db
-        .insert(users)
-        .values({
-          name: '林一',
-          phone: '13912345678',
-          email: 'lin@example.com',
-          passwordHash: '$2b$10$leakedhash\u0000',
-        });
+      await db.insert(users).values({
+        name: '林一',
+        phone: '13912345678',
+        email: 'lin@example.com',
+        passwordHash: '$2b$10$leakedhash\u0000',
+      });
     });
     const result = await failing({});
     spy.mockRestore();

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { getSimplePaths } from 'xstate/graph';
 import { auctions, lifecycleEvents, orders } from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
-import { cancelAuction, publishAuction } from '@/lib/lifecycle/auction-verbs';
-import { confirmOrder, shipOrder } from '@/lib/lifecycle/order-verbs';
-import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
+import { cancelAuction } from '@/lib/auctions/cancel-auction';
+import { publishAuction } from '@/lib/auctions/publish-auction';
+import { confirmOrder } from '@/lib/orders/confirm-order';
+import { shipOrder } from '@/lib/orders/ship-order';
+import { DEFAULT_RULES } from '@/lib/engine/rules';
 import type { AuctionStatus } from '@/db/schema/auctions';
 import type { OrderStatus } from '@/db/schema/commerce';
 import { auctionMachine, nextAuctionTransitionAt, type AuctionEvent } from '@/machines/auction';
@@ -62,8 +64,8 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
       const db = current().db;
       const auctionId = await insertDraftAuction(db, schedule);
       for (const { event, state } of path.steps.slice(1)) {
-        if (event.type === 'PUBLISH') await publishAuction(db, auctionId, event.now);
-        else if (event.type === 'CANCEL') await cancelAuction(db, auctionId, event.now);
+        if (event.type === 'PUBLISH') await publishAuction({ db, auctionId, now: event.now });
+        else if (event.type === 'CANCEL') await cancelAuction({ db, auctionId, now: event.now });
         else if (event.type === 'TICK') await tick(db, event.now);
         const [row] = await db.select().from(auctions).where(eq(auctions.id, auctionId));
         expect(row!.status, path.steps.map((s) => s.event.type).join(' → ')).toBe(state.value);
@@ -141,9 +143,9 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
           if (started && !started.paid) await confirmCharge(db, started.paymentId, event.now, true, event.paidAt);
           else await payOrder(db, { userId: buyer.id, orderId: order!.id, now: event.now });
         } else if (event.type === 'SHIP')
-          await shipOrder(db, { orderId: order!.id, trackingNo: 'SF123', now: event.now, adminId: admin.id });
+          await shipOrder({ db, orderId: order!.id, trackingNo: 'SF123', now: event.now, adminId: admin.id });
         else if (event.type === 'CONFIRM')
-          await confirmOrder(db, { orderId: order!.id, now: event.now, buyerId: buyer.id });
+          await confirmOrder({ db, orderId: order!.id, now: event.now, buyerId: buyer.id });
         else await tick(db, event.now);
         const [row] = await db.select().from(orders).where(eq(orders.id, order!.id));
         expect(row!.status, path.steps.map((s) => s.event.type).join(' → ')).toBe(state.value);
@@ -156,11 +158,11 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
     const auction = await publishedAuction(db, T0);
     await tick(db, auction.startsAt);
     const logged = await db.$count(lifecycleEvents);
-    await expect(cancelAuction(db, auction.auctionId, auction.startsAt)).rejects.toMatchObject({
+    await expect(cancelAuction({ db, auctionId: auction.auctionId, now: auction.startsAt })).rejects.toMatchObject({
       code: 'CONFLICT',
       status: 409,
     });
-    await expect(publishAuction(db, auction.auctionId, auction.startsAt)).rejects.toMatchObject({
+    await expect(publishAuction({ db, auctionId: auction.auctionId, now: auction.startsAt })).rejects.toMatchObject({
       code: 'CONFLICT',
       status: 409,
     });

@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import { outbox, refunds, sandboxTransactions } from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
 import { inAppNotifier } from '@/lib/outbox/in-app-notifier';
-import { runTick } from '@/lib/lifecycle/tick';
+import { runTick } from '@/lib/engine/tick';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import { at, MINUTE, publishedAuction, sandbox, tick, yuan } from '../support/lifecycle';
 import { databaseForEachTest, testDrivers } from '../support/test-database';

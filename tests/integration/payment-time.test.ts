@@ -14,8 +14,8 @@ import {
   userCoupons,
 } from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
-import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
-import { intArray } from '@/lib/lifecycle/sql-values';
+import { DEFAULT_RULES } from '@/lib/engine/rules';
+import { intArray } from '@/lib/sql/values';
 import { startDepositPayment } from '@/lib/payments/deposit-payment';
 import { startOrderPayment } from '@/lib/payments/order-payment';
 import { answerSandboxCharge } from '@/lib/payments/sandbox';

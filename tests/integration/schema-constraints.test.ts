@@ -118,16 +118,14 @@ describe.each(testDrivers())('schema on %s', (driver) => {
     const { auction } = await seedAuction(current().db);
     const { deposit, payment } = await seedHeldDeposit(current().db, { userId: buyer.id, auctionId: auction.id });
     await expect(
-      current()
-        .db.insert(payments)
-        .values({
-          userId: buyer.id,
-          purpose: 'deposit',
-          depositId: deposit.id,
-          amount: 1,
-          provider: 'sandbox',
-          idempotencyKey: payment.idempotencyKey,
-        }),
+      current().db.insert(payments).values({
+        userId: buyer.id,
+        purpose: 'deposit',
+        depositId: deposit.id,
+        amount: 1,
+        provider: 'sandbox',
+        idempotencyKey: payment.idempotencyKey,
+      }),
     ).rejects.toSatisfy((error) => isUniqueViolation(error, 'payments_idempotency_key'));
     const refund = {
       paymentId: payment.id,

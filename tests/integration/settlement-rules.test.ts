@@ -8,7 +8,7 @@ import { listAuctionsForAdmin } from '@/lib/admin/list-auctions';
 import { getPublicAuction } from '@/lib/auctions/get-public-auction';
 import { listPublicAuctions } from '@/lib/auctions/list-public-auctions';
 import { placeBid } from '@/lib/bidding/place-bid';
-import { cancelAuction } from '@/lib/lifecycle/auction-verbs';
+import { cancelAuction } from '@/lib/auctions/cancel-auction';
 import en from '@/lib/i18n/messages/en.json';
 import zhCN from '@/lib/i18n/messages/zh-CN.json';
 import { pageRequest } from '@/lib/pagination';
@@ -108,10 +108,14 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
       const db = current().db;
       const x = await publishedAuction(db, T0);
       await tick(db, x.previewStartsAt);
-      await expect(cancelAuction(db, x.auctionId, at(x.startsAt, MINUTE))).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(cancelAuction({ db, auctionId: x.auctionId, now: at(x.startsAt, MINUTE) })).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
       const [row] = await db.select().from(auctions).where(eq(auctions.id, x.auctionId));
       expect(row!.status).toBe('preview');
-      await expect(cancelAuction(db, x.auctionId, at(x.startsAt, -MINUTE))).resolves.toBe('cancelled');
+      await expect(cancelAuction({ db, auctionId: x.auctionId, now: at(x.startsAt, -MINUTE) })).resolves.toBe(
+        'cancelled',
+      );
     });
 
     it('a paid order’s lot reads paid', async () => {

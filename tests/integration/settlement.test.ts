@@ -13,9 +13,9 @@ import {
   sandboxTransactions,
 } from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
-import { runTick } from '@/lib/lifecycle/tick';
+import { runTick } from '@/lib/engine/tick';
 import { seedBuyer } from '../support/factories';
-import { cancelAuction } from '@/lib/lifecycle/auction-verbs';
+import { cancelAuction } from '@/lib/auctions/cancel-auction';
 import { startDepositPayment } from '@/lib/payments/deposit-payment';
 import {
   at,
@@ -241,7 +241,7 @@ describe.each(testDrivers())('late deposit payments on %s', (driver) => {
     const buyer = await seedBuyer(db);
     const auction = await publishedAuction(db, T0);
     const { startDepositPayment } = await import('@/lib/payments/deposit-payment');
-    const { cancelAuction } = await import('@/lib/lifecycle/auction-verbs');
+    const { cancelAuction } = await import('@/lib/auctions/cancel-auction');
     const { confirmCharge, sandbox } = await import('../support/lifecycle');
     const started = await startDepositPayment({
       db,
@@ -251,7 +251,7 @@ describe.each(testDrivers())('late deposit payments on %s', (driver) => {
       lotId: null,
       now: auction.previewStartsAt,
     });
-    await cancelAuction(db, auction.auctionId, auction.previewStartsAt);
+    await cancelAuction({ db, auctionId: auction.auctionId, now: auction.previewStartsAt });
     expect(await confirmCharge(db, started.paymentId, at(auction.previewStartsAt, MINUTE))).toBe('refunded');
     expect(await depositOf(db, buyer.id, null)).toMatchObject({ status: 'pending', balance: 0 });
     await tick(db, at(auction.previewStartsAt, 2 * MINUTE));
@@ -329,7 +329,7 @@ describe.each(testDrivers())('level-triggered deposit sweep on %s', (driver) => 
       lotId: null,
       now: cancelled.previewStartsAt,
     });
-    await cancelAuction(db, cancelled.auctionId, at(cancelled.previewStartsAt, MINUTE));
+    await cancelAuction({ db, auctionId: cancelled.auctionId, now: at(cancelled.previewStartsAt, MINUTE) });
     await tick(db, auction.endsAt);
 
     // What interleavings leave: three charges funded after their auction ended or was

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auctions, lots, payments } from '@/db/schema';
-import { publishAuction } from '@/lib/lifecycle/auction-verbs';
+import { publishAuction } from '@/lib/auctions/publish-auction';
 import { inAppNotifier } from '@/lib/outbox/in-app-notifier';
-import { DEFAULT_RULES } from '@/lib/lifecycle/rules';
-import { runTick } from '@/lib/lifecycle/tick';
+import { DEFAULT_RULES } from '@/lib/engine/rules';
+import { runTick } from '@/lib/engine/tick';
 import { startDepositPayment } from '@/lib/payments/deposit-payment';
 import { startOrderPayment } from '@/lib/payments/order-payment';
 import { settleCharge } from '@/lib/payments/settle-charge';
@@ -68,7 +68,7 @@ export async function publishedAuction(
       })),
     )
     .returning({ id: lots.id });
-  await publishAuction(db, auction!.id, now);
+  await publishAuction({ db, auctionId: auction!.id, now });
   return { auctionId: auction!.id, lotIds: lotRows.map((lot) => lot.id), ...schedule };
 }
 
