@@ -4,8 +4,8 @@ import { actionResult, advanceClock, callAction, discoveredAction, figures, type
 
 const DAY_MS = 86_400_000;
 
-const signIn = () => discoveredAction('app/(auth)/actions.ts#signInAction', '/login');
-const signUp = () => discoveredAction('app/(auth)/actions.ts#signUpAction', '/signup');
+const signIn = () => discoveredAction('actions/auth.ts#signInAction', '/login');
+const signUp = () => discoveredAction('actions/auth.ts#signUpAction', '/signup');
 
 function code(answer: Answer): string {
   expect(answer.status, answer.body.slice(0, 300)).toBeLessThan(500);

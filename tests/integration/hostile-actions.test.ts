@@ -23,8 +23,8 @@ vi.mock('next-intl/server', () => ({ getTranslations: async () => createTranslat
 vi.stubEnv('AUTH_SECRET', 'hostile-actions-auth-secret-0123456789');
 vi.stubEnv('CRON_SECRET', 'hostile-actions-cron-secret-0123456789');
 
-const { submitSandboxCharge } = await import('@/app/(buyer)/sandbox/pay/[reference]/actions');
-const { signInAction, signUpAction } = await import('@/app/(auth)/actions');
+const { submitSandboxCharge } = await import('@/actions/sandbox-checkout');
+const { signInAction, signUpAction } = await import('@/actions/auth');
 const { publicAction } = await import('@/lib/actions/safe-action');
 
 const now = new Date('2026-11-25T04:00:00Z');
@@ -152,14 +152,12 @@ describe('sign-up and sign-in actions under hostile input', () => {
       .mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
     const failing = publicAction(z.object({}), async (_, { db }) => {
       // Postgres refuses NUL in text (22021); the insert's parameters are what must not leak.
-      await db
-        .insert(users)
-        .values({
-          name: '林一',
-          phone: '13912345678',
-          email: 'lin@example.com',
-          passwordHash: '$2b$10$leakedhash\u0000',
-        });
+      await db.insert(users).values({
+        name: '林一',
+        phone: '13912345678',
+        email: 'lin@example.com',
+        passwordHash: '$2b$10$leakedhash\u0000',
+      });
     });
     const result = await failing({});
     spy.mockRestore();
