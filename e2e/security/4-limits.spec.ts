@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_BUYERS } from '@/db/seed/demo';
+import { DEMO_BUYERS } from '@/scripts/seed/demo-accounts';
 import { actionResult, advanceClock, callAction, discoveredAction, figures, type Answer } from './support';
 
 const DAY_MS = 86_400_000;
