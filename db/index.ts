@@ -1,3 +1,5 @@
+// The database and its credentials: a client component that reaches this fails the build.
+import 'server-only';
 import path from 'node:path';
 import { env } from '@/lib/env';
 import { driverFor, openDatabase, type Database, type DatabaseHandle } from './client';

@@ -11,10 +11,12 @@ case "$(basename "${GAVEL_DATA_DIR:?}")" in
   *e2e*) rm -rf "$GAVEL_DATA_DIR" ;;
   *) echo "GAVEL_DATA_DIR=$GAVEL_DATA_DIR: e2e/serve.sh wipes it, so its name must contain 'e2e'." >&2; exit 1 ;;
 esac
+# Server modules import 'server-only', which is an empty module only under the react-server
+# condition (what Next's server bundles use); the scripts below run with it too.
 # The seed takes the database lock and releases it before the server opens the database.
-node node_modules/tsx/dist/cli.mjs scripts/db-seed.ts
+node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/db-seed.ts
 # Further set-up scripts named as arguments (the security suite's fixtures) run in turn.
 for script in "$@"; do
-  node node_modules/tsx/dist/cli.mjs "$script"
+  node node_modules/tsx/dist/cli.mjs --conditions=react-server "$script"
 done
 exec node node_modules/next/dist/bin/next start -p "${PORT:?}" -H 127.0.0.1

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 
-/** Demo accounts created by the seed (db/seed/demo.ts). */
+/** Demo accounts created by the seed (scripts/seed/demo-accounts.ts). */
 export const demo = {
   admin: { identifier: 'admin@gavel.test', password: 'gavel-admin', name: '运营小周' },
   buyer: { identifier: '13800000003', password: 'gavel-buyer', name: '朱凡宇' },

@@ -1,3 +1,5 @@
+// The secrets live here: a client component that reaches this fails the build.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -10,7 +10,11 @@ export function closeOnExit(opened: DatabaseHandle) {
   handle = opened;
 }
 
-/** Runs a CLI task: known problems print as one message, everything else with its stack. */
+/**
+ * Runs a CLI task: known problems print as one message, everything else with its stack.
+ * Scripts run under `tsx --conditions=react-server` (see package.json): the server modules
+ * they share with Next import 'server-only', which throws under any other condition.
+ */
 export function runScript(task: () => Promise<void>) {
   task()
     .then(() => handle?.close())

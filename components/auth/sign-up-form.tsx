@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { signUpAction } from '@/app/(auth)/actions';
+import { signUpAction } from '@/actions/auth';
 import { Button } from '@/components/ui/button';
 import { signUpSchema, type SignUpData, type SignUpInput } from '@/lib/users/sign-up-schema';
 import { applyFieldErrors } from './apply-action-errors';

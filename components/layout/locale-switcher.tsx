@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { locales, type Locale } from '@/lib/i18n/config';
-import { setLocale } from '@/lib/i18n/set-locale';
+import { setLocale } from '@/actions/set-locale';
 
 const labels: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 

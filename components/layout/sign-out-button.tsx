@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { signOutAction } from '@/lib/auth/sign-out-action';
+import { signOutAction } from '@/actions/sign-out';
 import { cn } from '@/components/ui/cn';
 
 export function SignOutButton({ className }: { className?: string }) {

@@ -16,8 +16,8 @@ import {
   type Role,
 } from './support';
 
-const signIn = () => discoveredAction('app/(auth)/actions.ts#signInAction', '/login');
-const signUp = () => discoveredAction('app/(auth)/actions.ts#signUpAction', '/signup');
+const signIn = () => discoveredAction('actions/auth.ts#signInAction', '/login');
+const signUp = () => discoveredAction('actions/auth.ts#signUpAction', '/signup');
 
 function sessionFrom(answer: Answer): string | undefined {
   const cookie = answer.headers

@@ -39,7 +39,7 @@ test("[IDOR] another buyer cannot read or settle a buyer's charge, even naming t
   const f = securityFixtures();
   const page = `/sandbox/pay/${f.pendingReference}`;
   // A renamed or removed checkout action fails here rather than skipping the probe.
-  const action = discoveredAction('app/(buyer)/sandbox/pay/[reference]/actions.ts#submitSandboxCharge', page);
+  const action = discoveredAction('actions/sandbox-checkout.ts#submitSandboxCharge', page);
   const before = await rowCounts();
   let tried = 0;
   for (const encoding of ['json', 'multipart', 'no-js-form'] as const) {

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_BUYERS } from '@/db/seed/demo';
+import { DEMO_BUYERS } from '@/scripts/seed/demo-accounts';
 import { actionResult, advanceClock, callAction, discoveredAction, figures, type Answer } from './support';
 
 const DAY_MS = 86_400_000;
 
-const signIn = () => discoveredAction('app/(auth)/actions.ts#signInAction', '/login');
-const signUp = () => discoveredAction('app/(auth)/actions.ts#signUpAction', '/signup');
+const signIn = () => discoveredAction('actions/auth.ts#signInAction', '/login');
+const signUp = () => discoveredAction('actions/auth.ts#signUpAction', '/signup');
 
 function code(answer: Answer): string {
   expect(answer.status, answer.body.slice(0, 300)).toBeLessThan(500);

@@ -95,22 +95,22 @@ export const authorisationMatrix: Record<string, MatrixRow> = {
     why: 'public images, like a CDN',
   },
 
-  'lib/i18n/set-locale.ts#setLocale': {
+  'actions/set-locale.ts#setLocale': {
     probe: { action: true, page: () => '/', encoding: 'json', arg: () => 'en' },
     expect: everyone('ok'),
     why: 'anyone may choose a language (the answer is the page, re-rendered in it)',
   },
-  'lib/auth/sign-out-action.ts#signOutAction': {
+  'actions/sign-out.ts#signOutAction': {
     probe: { action: true, page: () => '/', encoding: 'json', arg: () => undefined },
     expect: everyone('redirect /'),
     why: 'signing out needs no permission',
   },
-  'app/(auth)/actions.ts#signInAction': {
+  'actions/auth.ts#signInAction': {
     probe: { action: true, page: () => '/login', encoding: 'json', arg: () => ({ identifier: '', password: '' }) },
     expect: everyone('invalid'),
     why: 'public: reaches validation whoever calls (empty input, so no throttle is touched)',
   },
-  'app/(auth)/actions.ts#signUpAction': {
+  'actions/auth.ts#signUpAction': {
     probe: {
       action: true,
       page: () => '/signup',
@@ -120,7 +120,7 @@ export const authorisationMatrix: Record<string, MatrixRow> = {
     expect: everyone('invalid'),
     why: 'public: reaches validation whoever calls',
   },
-  'app/(buyer)/sandbox/pay/[reference]/actions.ts#submitSandboxCharge': {
+  'actions/sandbox-checkout.ts#submitSandboxCharge': {
     probe: {
       action: true,
       page: pendingPayPath,

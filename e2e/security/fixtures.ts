@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import { auctions, payments, users } from '@/db/schema';
-import { DEMO_ADMIN, DEMO_BUYER_PASSWORD, DEMO_BUYERS } from '@/db/seed/demo';
+import { DEMO_ADMIN, DEMO_BUYER_PASSWORD, DEMO_BUYERS } from '@/scripts/seed/demo-accounts';
 import { hashPassword } from '@/lib/auth/password';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';

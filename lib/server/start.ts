@@ -2,7 +2,7 @@ import { env, EnvError } from '@/lib/env';
 import { migrateDatabase } from '@/db/migrate';
 import { DatabaseLockedError } from '@/db/pglite-lock';
 import { now } from '@/lib/clock';
-import { connectAppDatabase, formatLogins, seedAppDatabase, StartupError } from './prepare-database';
+import { connectAppDatabase, StartupError } from './prepare-database';
 import { tickApp } from './engine';
 import { logUnexpectedError } from './log-error';
 
@@ -13,7 +13,8 @@ const TICKER_BUDGET_MS = 10_000;
 /**
  * Runs once when the Next.js server starts (instrumentation): checks the environment and
  * the database, applies migrations where the app owns the database (the embedded PGlite,
- * or any database in development), and in development seeds an empty database.
+ * or any database in development). The demo seed is not here: `npm run dev` runs it
+ * (scripts/db-seed.ts) before starting Next, which keeps it out of the server bundle.
  */
 export async function startServer(): Promise<void> {
   try {
@@ -21,12 +22,8 @@ export async function startServer(): Promise<void> {
     const handle = await connectAppDatabase();
     const development = config.NODE_ENV === 'development';
     if (handle.driver === 'pglite' || development) await migrateDatabase(handle);
-    if (development) {
-      const summary = await seedAppDatabase(handle);
-      console.log(`\n  Gavel is ready at ${config.APP_URL} (database: ${handle.driver} ${handle.location})`);
-      if (summary.seeded) console.log('  Seeded the demo data.');
-      console.log(`\n${formatLogins(summary).replace(/^/gm, '  ')}\n`);
-    }
+    if (development)
+      console.log(`\n  Gavel is ready at ${config.APP_URL} (database: ${handle.driver} ${handle.location})\n`);
     if (config.GAVEL_TICKER === 'on' && !config.VERCEL) startTicker();
     if (config.GAVEL_TEST_MODE === '1')
       console.warn("[gavel] TEST MODE: /api/test/clock can move this server's clock.");

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auctions, bids, deposits, lots, payments, users } from '@/db/schema';
-import { EXAMPLE_AUCTION_TITLE, seedDemoData } from '@/db/seed/demo';
+import { EXAMPLE_AUCTION_TITLE, seedDemoData } from '@/scripts/seed/demo';
 import { dashboardStats } from '@/lib/admin/dashboard-stats';
 import { getPublicAuction } from '@/lib/auctions/get-public-auction';
 import { listPublicAuctions } from '@/lib/auctions/list-public-auctions';

@@ -23,8 +23,8 @@ vi.mock('next-intl/server', () => ({ getTranslations: async () => createTranslat
 vi.stubEnv('AUTH_SECRET', 'hostile-actions-auth-secret-0123456789');
 vi.stubEnv('CRON_SECRET', 'hostile-actions-cron-secret-0123456789');
 
-const { submitSandboxCharge } = await import('@/app/(buyer)/sandbox/pay/[reference]/actions');
-const { signInAction, signUpAction } = await import('@/app/(auth)/actions');
+const { submitSandboxCharge } = await import('@/actions/sandbox-checkout');
+const { signInAction, signUpAction } = await import('@/actions/auth');
 const { publicAction } = await import('@/lib/actions/safe-action');
 
 const now = new Date('2026-11-25T04:00:00Z');

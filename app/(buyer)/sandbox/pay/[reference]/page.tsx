@@ -9,7 +9,7 @@ import { currentUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatFen } from '@/lib/money';
-import { submitSandboxCharge } from './actions';
+import { submitSandboxCharge } from '@/actions/sandbox-checkout';
 
 const RESULTS = ['applied', 'failed', 'refunded', 'already_settled', 'closed'] as const;
 

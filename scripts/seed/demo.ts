@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import type { Database, Transaction } from '../client';
+import type { Database, Transaction } from '@/db';
 import {
   addresses,
   auctions,
@@ -17,32 +17,18 @@ import {
   type LotStatus,
   type NewLot,
   sandboxTransactions,
-} from '../schema';
+} from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { DEFAULT_LADDER } from '@/lib/bidding/ladder';
 import { nextOrderNumber } from '@/lib/orders/order-number';
 import { DEFAULT_RULES } from '@/lib/engine/rules';
 import { nextAuctionTransitionAt } from '@/machines/auction';
 import { drawCover, palettes, type Motif, type Palette } from './art';
+import { DEMO_ADMIN, DEMO_BUYER_PASSWORD, DEMO_BUYERS } from './demo-accounts';
 
 /** Saves a generated picture and returns its URL (local disk in the app, a stub in tests). */
 export type SaveImage = (name: string, svg: string) => Promise<string>;
 
-export const DEMO_ADMIN = {
-  name: '运营小周',
-  phone: '13800000000',
-  email: 'admin@gavel.test',
-  password: 'gavel-admin',
-};
-export const DEMO_BUYER_PASSWORD = 'gavel-buyer';
-/** 白浩伟, 华新 and 朱凡宇 are the buyers of design.md's worked example. */
-export const DEMO_BUYERS = [
-  { key: 'bai', name: '白浩伟', phone: '13800000001', email: 'bai@gavel.test' },
-  { key: 'hua', name: '华新', phone: '13800000002', email: 'hua@gavel.test' },
-  { key: 'zhu', name: '朱凡宇', phone: '13800000003', email: 'zhu@gavel.test' },
-  { key: 'li', name: '李清', phone: '13800000004', email: 'li@gavel.test' },
-  { key: 'chen', name: '陈雨', phone: '13800000005', email: 'chen@gavel.test' },
-] as const;
 type BuyerKey = (typeof DEMO_BUYERS)[number]['key'];
 
 /** The example auction of design.md; its title is how tests and the e2e story find it. */
@@ -105,8 +91,6 @@ function summary(seeded: boolean): SeedSummary {
     buyerPassword: DEMO_BUYER_PASSWORD,
   };
 }
-
-/** The timed transition a row in this status waits for, mirroring the lifecycle rules. */
 
 /**
  * Fills an empty database with believable demo data, times relative to `now`. Does nothing
@@ -373,15 +357,13 @@ async function insertMoney(
         succeededAt: paidAt,
       })
       .returning({ id: payments.id });
-    await tx
-      .insert(sandboxTransactions)
-      .values({
-        kind: 'charge',
-        reference: `seed-deposit-${row.id}`,
-        idempotencyKey: `seed:deposit:${row.id}`,
-        amount,
-        settledAt: paidAt,
-      });
+    await tx.insert(sandboxTransactions).values({
+      kind: 'charge',
+      reference: `seed-deposit-${row.id}`,
+      idempotencyKey: `seed:deposit:${row.id}`,
+      amount,
+      settledAt: paidAt,
+    });
     if (deposit.refunded && payment) {
       await tx.insert(sandboxTransactions).values({
         kind: 'refund',
@@ -444,15 +426,13 @@ async function insertMoney(
       idempotencyKey: `seed:order:${order.id}`,
       succeededAt: orderPaidAt,
     });
-    await tx
-      .insert(sandboxTransactions)
-      .values({
-        kind: 'charge',
-        reference: `seed-order-${order.id}`,
-        idempotencyKey: `seed:order:${order.id}`,
-        amount: dealPrice + buyerPremium,
-        settledAt: orderPaidAt,
-      });
+    await tx.insert(sandboxTransactions).values({
+      kind: 'charge',
+      reference: `seed-order-${order.id}`,
+      idempotencyKey: `seed:order:${order.id}`,
+      amount: dealPrice + buyerPremium,
+      settledAt: orderPaidAt,
+    });
   }
 }
 

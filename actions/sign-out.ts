@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { publicAction } from '@/lib/actions/safe-action';
-import { signOut } from './index';
+import { signOut } from '@/lib/auth';
 
 /** Public: signing out needs no permission, and the form sends nothing it needs. */
 const signOutNow = publicAction(z.unknown(), async () => {

@@ -3,7 +3,7 @@
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { publicAction } from '@/lib/actions/safe-action';
-import { isLocale, LOCALE_COOKIE } from './config';
+import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
 
 const localeSchema = z.string().max(10).refine(isLocale);
 
