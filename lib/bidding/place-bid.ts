@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import {

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Database } from '@/db/client';
 import { adminAuditLog, type UserCoupon } from '@/db/schema';
 import { AppError } from '@/lib/errors';

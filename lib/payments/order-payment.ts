@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';

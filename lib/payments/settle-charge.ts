@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { auctions, deposits, lots, orders, payments, type Deposit } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Executor } from '@/db';
 import { users } from '@/db/schema';
 import { UNKNOWN_CLIENT } from '@/lib/auth/client-ip';
