@@ -1,18 +1,22 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { assign } from 'xstate';
 import { getSimplePaths } from 'xstate/graph';
-import { auctions, lifecycleEvents, orders } from '@/db/schema';
+import { auctions, deposits, lifecycleEvents, lots, orders } from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
 import { cancelAuction } from '@/lib/auctions/cancel-auction';
 import { publishAuction } from '@/lib/auctions/publish-auction';
 import { confirmOrder } from '@/lib/orders/confirm-order';
 import { shipOrder } from '@/lib/orders/ship-order';
 import { DEFAULT_RULES } from '@/lib/engine/rules';
-import type { AuctionStatus } from '@/db/schema/auctions';
-import type { OrderStatus } from '@/db/schema/commerce';
+import type { AuctionStatus, LotStatus } from '@/db/schema/auctions';
+import type { DepositStatus, OrderStatus } from '@/db/schema/commerce';
 import { auctionMachine, nextAuctionTransitionAt, type AuctionEvent } from '@/machines/auction';
+import { depositMachine, type DepositContext, type DepositEvent } from '@/machines/deposit';
+import { lotEvent, lotMachine, nextLotTransitionAt, type LotContext, type LotEvent } from '@/machines/lot';
 import { nextOrderTransitionAt, orderMachine, type OrderEvent } from '@/machines/order';
 import { seedBuyer } from '../support/factories';
+import { startDepositPayment } from '@/lib/payments/deposit-payment';
 import { startOrderPayment } from '@/lib/payments/order-payment';
 import {
   at,
@@ -26,6 +30,7 @@ import {
   sandbox,
   testAddress,
   tick,
+  yuan,
 } from '../support/lifecycle';
 import { databaseForEachTest, testDrivers } from '../support/test-database';
 import { insertDraftAuction } from '../support/drafts';
@@ -149,6 +154,190 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
         else await tick(db, event.now);
         const [row] = await db.select().from(orders).where(eq(orders.id, order!.id));
         expect(row!.status, path.steps.map((s) => s.event.type).join(' → ')).toBe(state.value);
+      }
+    }
+  });
+
+  it.each([null, yuan(200)])('lot: every path from draft (reserve price %s)', async (reservePrice) => {
+    const schedule = {
+      previewStartsAt: at(T0, HOUR),
+      previewEndsAt: at(T0, 2 * HOUR),
+      startsAt: at(T0, 2 * HOUR),
+      endsAt: at(T0, 3 * HOUR),
+    };
+    // The draft lot's start price.
+    const bidAmount = 10_000;
+    const context: LotContext = { ...schedule, bidCount: 0, currentPrice: null, reservePrice };
+    // The engine's recordBid raises the count and the price. Without that here a bid would
+    // change nothing the graph can see: it would drop out of every path, and sold would be unreachable.
+    const model = lotMachine.provide({
+      actions: { recordBid: assign({ bidCount: ({ context }) => context.bidCount + 1, currentPrice: bidAmount }) },
+    });
+    const dueAt = at(schedule.endsAt, DEFAULT_RULES.paymentWindowMs);
+    const events = (snapshot: { value: unknown; context: unknown }): LotEvent[] => {
+      const state = snapshot.value as LotStatus;
+      const { bidCount } = snapshot.context as LotContext;
+      const deadline = nextLotTransitionAt(state, context);
+      return [
+        { type: 'PUBLISH', now: T0 },
+        { type: 'CANCEL', now: T0 },
+        // One bid decides sold or unsold; offering more would grow the graph without end.
+        ...(bidCount === 0 ? [{ type: 'BID' as const, now: at(schedule.startsAt, MINUTE) }] : []),
+        { type: 'PAY', now: at(schedule.endsAt, HOUR) },
+        { type: 'OVERDUE', now: at(dueAt, DEFAULT_RULES.paymentGraceMs) },
+        ...(deadline ? [{ type: 'TICK' as const, now: deadline }] : []),
+      ];
+    };
+    const paths = getSimplePaths(model, { input: context, events });
+    expect(paths.length).toBeGreaterThanOrEqual(reservePrice === null ? 12 : 10);
+    for (const path of paths) {
+      await current().reset();
+      const db = current().db;
+      const label = path.steps.map((s) => s.event.type).join(' → ');
+      const auctionId = await insertDraftAuction(db, schedule);
+      const [lot] = await db.update(lots).set({ reservePrice }).where(eq(lots.auctionId, auctionId)).returning();
+      const buyer = await seedBuyer(db);
+      const storedStatus = async () => (await db.select().from(lots).where(eq(lots.id, lot!.id)))[0]!.status;
+      const order = async () => (await db.select().from(orders).where(eq(orders.lotId, lot!.id)))[0]!;
+      let clock = T0;
+      for (const { event, state } of path.steps.slice(1)) {
+        clock = event.now;
+        if (event.type === 'PUBLISH') await publishAuction({ db, auctionId, now: event.now });
+        else if (event.type === 'CANCEL') await cancelAuction({ db, auctionId, now: event.now });
+        else if (event.type === 'TICK') await tick(db, event.now);
+        else if (event.type === 'BID') {
+          await payDeposit(db, { userId: buyer.id, auctionId, now: event.now });
+          await placeBid({ db, userId: buyer.id, lotId: lot!.id, amount: bidAmount, now: event.now });
+        } else if (event.type === 'PAY')
+          await payOrder(db, { userId: buyer.id, orderId: (await order()).id, now: event.now });
+        else await tick(db, at((await order()).dueAt, DEFAULT_RULES.paymentGraceMs));
+        expect(await storedStatus(), label).toBe(state.value);
+      }
+      // Where the path ends, the verbs refuse whatever the machine refuses there, and the lot stays put.
+      const end = path.state.value as LotStatus;
+      const verbs = {
+        PUBLISH: () => publishAuction({ db, auctionId, now: clock }),
+        CANCEL: () => cancelAuction({ db, auctionId, now: clock }),
+        BID: () => placeBid({ db, userId: buyer.id, lotId: lot!.id, amount: 2 * bidAmount, now: clock }),
+      };
+      for (const [type, verb] of Object.entries(verbs) as [keyof typeof verbs, () => Promise<unknown>][]) {
+        if (lotEvent(end, path.state.context as LotContext, { type, now: clock })) continue;
+        await expect(verb(), `${type} after ${label}`).rejects.toMatchObject({
+          code: expect.stringMatching(/^(CONFLICT|NOT_FOUND|LOT_NOT_BIDDABLE)$/),
+        });
+        expect(await storedStatus(), `${type} after ${label}`).toBe(end);
+      }
+    }
+  });
+
+  it.each(['lot', 'session'] as const)('deposit: every path a %s deposit can take', async (kind) => {
+    const lotDeposit = yuan(200);
+    // Twice the lot's deposit: one DEDUCT leaves a balance and a second takes the rest, so both are on the paths.
+    const sessionDeposit = 2 * lotDeposit;
+    const context: DepositContext =
+      kind === 'lot'
+        ? { balance: lotDeposit, deduction: lotDeposit }
+        : { balance: sessionDeposit, deduction: lotDeposit };
+    // The engine's deductBalance lowers the balance. Without that here a DEDUCT that leaves money would
+    // change nothing the graph can see and drop out of every path.
+    const model = depositMachine.provide({
+      actions: {
+        deductBalance: assign({ balance: ({ context }) => Math.max(context.balance - context.deduction, 0) }),
+      },
+    });
+    const events: DepositEvent[] = [{ type: 'PAY' }, { type: 'REFUND' }, { type: 'FREEZE' }, { type: 'DEDUCT' }];
+    const paths = getSimplePaths(model, { input: context, events }).filter(
+      // Only a session deposit is frozen, when its auction ends: a lot deposit answers for its own lot's
+      // order alone, and is deducted or refunded with it.
+      (path) => kind === 'session' || path.steps.every((step) => step.event.type !== 'FREEZE'),
+    );
+    expect(paths.length).toBeGreaterThanOrEqual(kind === 'lot' ? 4 : 14);
+    for (const path of paths) {
+      const label = path.steps.map((s) => s.event.type).join(' → ');
+      // The scenario is read off the path: which lots the owner wins, and how far apart they close.
+      const types = path.steps.slice(1).map((step) => step.event.type);
+      const freezeAt = types.includes('FREEZE') ? types.indexOf('FREEZE') : types.length;
+      const heldDeductions = types.slice(0, freezeAt).filter((type) => type === 'DEDUCT').length;
+      const frozenDeductions = types.slice(freezeAt).filter((type) => type === 'DEDUCT').length;
+      // A frozen session deposit left with money and nothing more owed is refunded by the same tick that
+      // deducted it (DEDUCT then REFUND in one action), so the owner still owes another order after each
+      // DEDUCT but one that forfeits: that many orders are unpaid when the auction ends.
+      const unpaidAtEnd = freezeAt === types.length ? 0 : frozenDeductions + (path.state.value === 'forfeited' ? 0 : 1);
+      // A held DEDUCT needs an order overdue while the auction is still live (its lots close days apart);
+      // two orders unpaid at its end need their lots closing within the payment window. These amounts never ask for both.
+      expect(heldDeductions === 0 || unpaidAtEnd <= 1, label).toBe(true);
+      const interval = heldDeductions > 0 ? 2 * DAY : HOUR;
+      // Without a FREEZE, a last lot nobody bids on keeps the auction live past the owner's lots.
+      const lotCount = kind === 'lot' ? 1 : heldDeductions + Math.max(unpaidAtEnd, 1);
+      await current().reset();
+      const db = current().db;
+      const owner = await seedBuyer(db);
+      const auction = await publishedAuction(db, T0, {
+        depositAmount: sessionDeposit,
+        lots: Array.from({ length: lotCount }, () => ({ depositAmount: lotDeposit })),
+        settings: { closingIntervalSeconds: interval / 1000 },
+      });
+      const { auctionId, lotIds } = auction;
+      const lotId = kind === 'lot' ? lotIds[0]! : null;
+      const bidsOn =
+        kind === 'lot' ? lotIds.slice(0, types.length > 1 ? 1 : 0) : lotIds.slice(0, heldDeductions + unpaidAtEnd);
+      const owed = [...bidsOn];
+      const closeOf = (id: number) => at(auction.endsAt, lotIds.indexOf(id) * interval);
+      const orderOf = async (id: number) => (await db.select().from(orders).where(eq(orders.lotId, id)))[0]!;
+      let clock = T0;
+      const advance = async (to: Date) => {
+        if (to <= clock) return;
+        await tick(db, to);
+        clock = to;
+      };
+      await advance(auction.previewStartsAt);
+      const started = await startDepositPayment({
+        db,
+        provider: sandbox(db),
+        userId: owner.id,
+        auctionId,
+        lotId,
+        now: clock,
+      });
+      const stored = async () =>
+        (await db.select().from(deposits).where(eq(deposits.id, started.depositId)))[0]!.status as DepositStatus;
+      expect(await stored(), label).toBe('pending');
+      for (const [index, { event, state }] of path.steps.entries()) {
+        if (index === 0) continue;
+        const before = path.steps[index - 1]!.state.value as DepositStatus;
+        if (event.type === 'PAY') {
+          await payDeposit(db, { userId: owner.id, auctionId, lotId, now: clock });
+          if (bidsOn.length > 0) await advance(auction.startsAt);
+          for (const id of bidsOn) {
+            clock = at(clock, MINUTE);
+            await placeBid({ db, userId: owner.id, lotId: id, amount: yuan(100), now: clock });
+          }
+        } else if (event.type === 'FREEZE') {
+          // The auction ends with the owner's last lots sold to it and not yet paid for.
+          await advance(closeOf(lotIds.at(-1)!));
+        } else if (event.type === 'DEDUCT') {
+          const id = owed.shift()!;
+          await advance(closeOf(id));
+          await advance(at((await orderOf(id)).dueAt, DEFAULT_RULES.paymentGraceMs));
+        } else if (before === 'frozen') {
+          // Paying the last order still owed releases the frozen deposit.
+          clock = at(clock, MINUTE);
+          await payOrder(db, { userId: owner.id, orderId: (await orderOf(owed.shift()!)).id, now: clock });
+        } else if (kind === 'lot') {
+          // Someone else outbids the owner and wins the lot.
+          const rival = await seedBuyer(db);
+          clock = at(clock, MINUTE);
+          await payDeposit(db, { userId: rival.id, auctionId, now: clock });
+          await placeBid({ db, userId: rival.id, lotId: lotIds[0]!, amount: yuan(200), now: clock });
+          await advance(closeOf(lotIds[0]!));
+        } else if (heldDeductions === 0) {
+          // Still in preview: the auction is cancelled.
+          await cancelAuction({ db, auctionId, now: clock });
+        } else {
+          // The auction ends with the owner's orders already overdue, so nothing is owed.
+          await advance(closeOf(lotIds.at(-1)!));
+        }
+        expect(await stored(), label).toBe(state.value);
       }
     }
   });
