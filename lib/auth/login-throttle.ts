@@ -44,10 +44,10 @@ export async function reserveLoginAttempt({
   ];
   const counted: string[] = [];
   for (const { key, limit } of buckets) {
-    await consumeRateLimit(db, key, now, { ...window, limit });
+    await consumeRateLimit(db, { key, now, ...window, limit });
     counted.push(key);
   }
-  return () => refundRateLimit(db, counted);
+  return () => refundRateLimit(db, { keys: counted });
 }
 
 /** An audit row per evaluated sign-in. */

@@ -193,7 +193,7 @@ export async function placeBid({
   amount: number;
   now: Date;
 }): Promise<BidOutcome> {
-  await consumeRateLimit(db, `bid:${userId}`, now, BID_RATE_LIMIT);
+  await consumeRateLimit(db, { key: `bid:${userId}`, now, ...BID_RATE_LIMIT });
   return withRetry(() =>
     db.transaction(async (tx) => {
       const locked = await lockBiddableLot(tx, lotId, userId, now);
@@ -224,7 +224,7 @@ export async function setProxyBid({
   maxAmount: number;
   now: Date;
 }): Promise<BidOutcome> {
-  await consumeRateLimit(db, `bid:${userId}`, now, BID_RATE_LIMIT);
+  await consumeRateLimit(db, { key: `bid:${userId}`, now, ...BID_RATE_LIMIT });
   return withRetry(() =>
     db.transaction(async (tx) => {
       const locked = await lockBiddableLot(tx, lotId, userId, now);

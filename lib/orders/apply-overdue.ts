@@ -56,5 +56,5 @@ export async function applyOverdue(
   await deductForOverdueOrders(tx, { orderIds, now });
   await settleSessionDeposits(tx, { selection: { ownersOfOrders: orderIds }, reason: 'orders_settled', now });
   await countStrikes(tx, { orderIds, now, rules });
-  return { closedCharges: await closeOpenCharges(tx, orderIds, now) };
+  return { closedCharges: await closeOpenCharges(tx, { orderIds, now }) };
 }

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { instant, intArray } from '@/lib/sql/values';
 import type { ProviderRegistry } from './provider';
@@ -11,17 +11,24 @@ export type ClosedCharge = { provider: string; reference: string };
  * their locked coupon back, in the caller's transaction. The charges are returned so the
  * caller closes them at the provider once this has committed (`cancelChargesAtProviders`).
  */
-export async function closeOpenCharges(tx: Executor, orderIds: readonly number[], now: Date): Promise<ClosedCharge[]> {
+export async function closeOpenCharges(
+  tx: Executor,
+  { orderIds, now }: { orderIds: readonly number[]; now: Date },
+): Promise<ClosedCharge[]> {
   const ids = intArray(orderIds);
-  const closed = await cancelPendingPayments(tx, sql`order_id = any(${ids})`, now);
+  const closed = await cancelPendingPayments(tx, { orderIds, now });
   await tx.execute(sql`
     update user_coupons set status = 'available', order_id = null, updated_at = ${instant(now)}
     where order_id = any(${ids}) and status = 'locked'`);
   return closed;
 }
 
-/** Gives up on pending payments matching `where` and returns their charges, to be closed at the provider after commit. */
-export async function cancelPendingPayments(tx: Executor, where: SQL, now: Date): Promise<ClosedCharge[]> {
+/** Gives up on the pending payments of these orders, or these payments, and returns their charges, to be closed at the provider after commit. */
+export async function cancelPendingPayments(
+  tx: Executor,
+  { orderIds, paymentIds, now }: { orderIds?: readonly number[]; paymentIds?: readonly number[]; now: Date },
+): Promise<ClosedCharge[]> {
+  const where = sql`(order_id = any(${intArray(orderIds ?? [])}) or id = any(${intArray(paymentIds ?? [])}))`;
   const closed = await tx.execute<{ provider: string; reference: string | null }>(sql`
     update payments set status = 'cancelled', updated_at = ${instant(now)}
     where (${where}) and status = 'pending'

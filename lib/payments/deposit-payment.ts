@@ -86,7 +86,7 @@ export async function startDepositPayment({
         .where(and(eq(payments.depositId, deposit.id), eq(payments.status, 'pending')));
       if (open && (open.expiresAt === null || open.expiresAt >= now)) return { deposit, payment: open, closed: [] };
       // An expired charge (anti-sniping moved the end past it) can no longer be paid: a new one replaces it.
-      const closed = open ? await cancelPendingPayments(tx, sql`id = ${open.id}`, now) : [];
+      const closed = open ? await cancelPendingPayments(tx, { paymentIds: [open.id], now }) : [];
       const [attempts] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(payments)

@@ -62,7 +62,7 @@ export async function markOrderPaid(
 }
 
 /** A payment that failed or was dropped gives its coupon back to the buyer's wallet. */
-export async function releaseOrderCoupon(tx: Executor, orderId: number) {
+export async function releaseOrderCoupon(tx: Executor, { orderId }: { orderId: number }) {
   await tx
     .update(userCoupons)
     .set({ status: 'available', orderId: null })

@@ -62,7 +62,7 @@ export async function startOrderPayment({
         throw new AppError('PAYMENT_WINDOW_CLOSED', 'This order can no longer be paid');
       }
       // A new attempt replaces an open one (its coupon comes back first).
-      const closedCharges = await closeOpenCharges(tx, [order.id], now);
+      const closedCharges = await closeOpenCharges(tx, { orderIds: [order.id], now });
       let discount = 0;
       if (userCouponId !== null) {
         discount = await lockCouponForOrder(tx, { userId, userCouponId, order, now });

@@ -55,7 +55,7 @@ export async function settleCharge({
       if (event.type === 'charge.failed') {
         if (payment.status !== 'pending') return 'already_settled';
         await tx.update(payments).set({ status: 'failed' }).where(eq(payments.id, payment.id));
-        if (payment.orderId !== null) await releaseOrderCoupon(tx, payment.orderId);
+        if (payment.orderId !== null) await releaseOrderCoupon(tx, { orderId: payment.orderId });
         return 'failed';
       }
       const { paidAt } = event;
@@ -71,7 +71,8 @@ export async function settleCharge({
         .where(eq(payments.id, payment.id));
       if (applied) return 'applied';
       await refundWholePayment(tx, payment.id, payment.amount, now);
-      if (payment.orderId !== null && payment.status === 'pending') await releaseOrderCoupon(tx, payment.orderId);
+      if (payment.orderId !== null && payment.status === 'pending')
+        await releaseOrderCoupon(tx, { orderId: payment.orderId });
       return 'refunded';
     }),
   );

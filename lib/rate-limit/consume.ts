@@ -9,7 +9,10 @@ export type RateLimit = { limit: number; windowMs: number };
  * Counts one attempt against `key` in a fixed window kept in the database, so every server
  * instance shares it; refuses with RATE_LIMITED once the window's limit is used up.
  */
-export async function consumeRateLimit(db: Executor, key: string, now: Date, { limit, windowMs }: RateLimit) {
+export async function consumeRateLimit(
+  db: Executor,
+  { key, now, limit, windowMs }: RateLimit & { key: string; now: Date },
+) {
   const windowStart = instant(new Date(now.getTime() - windowMs));
   const result = await db.execute<{ count: number; window_started_at: Date | string }>(sql`
     insert into rate_limits (key, window_started_at, count) values (${key}, ${instant(now)}, 1)
@@ -27,7 +30,7 @@ export async function consumeRateLimit(db: Executor, key: string, now: Date, { l
 }
 
 /** Gives back one attempt counted by consumeRateLimit, for limits that count only failures. */
-export async function refundRateLimit(db: Executor, keys: string[]) {
+export async function refundRateLimit(db: Executor, { keys }: { keys: readonly string[] }) {
   if (keys.length === 0) return;
   await db.execute(
     sql`update rate_limits set count = greatest(count - 1, 0) where key in (${sql.join(

@@ -32,7 +32,9 @@ export async function signUpBuyer({
   ip: string | null;
   now: Date;
 }) {
-  await consumeRateLimit(db, `signup:${ip ?? UNKNOWN_CLIENT}`, now, {
+  await consumeRateLimit(db, {
+    key: `signup:${ip ?? UNKNOWN_CLIENT}`,
+    now,
     windowMs: SIGN_UP_WINDOW_MS,
     limit: ip ? MAX_SIGN_UPS_PER_CLIENT : MAX_SIGN_UPS_UNKNOWN_CLIENTS,
   });
