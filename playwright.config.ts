@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { browserLaunchOptions } from './e2e/browser';
 import { CRON_SECRET } from './e2e/support';
 
 // E2E_PORT lets two checkouts run their suites side by side.
@@ -27,17 +28,7 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: browserLaunchOptions(),
   },
   projects: [
     { name: 'setup', testMatch: /.*\.setup\.ts/, use: { ...devices['Desktop Chrome'] } },
