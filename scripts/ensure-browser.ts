@@ -16,7 +16,7 @@ if (choice.kind === 'bundled' && !choice.installed) {
     process.env.CHROMIUM_PATH?.trim() === BUNDLED
       ? `CHROMIUM_PATH=${BUNDLED} asks for Playwright's own chromium`
       : `there is no chromium at ${SYSTEM_CHROMIUM}`;
-  console.log(`${why}: installing it (npx playwright install chromium, about 150 MB)…`);
+  console.log(`Installing Playwright's own chromium (npx playwright install chromium, about 150 MB): ${why}.`);
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   // Its output is kept back: offline it repeats one download error several times over.
   const install = spawnSync(process.execPath, [cli, 'install', 'chromium'], { encoding: 'utf8' });
@@ -27,7 +27,7 @@ if (choice.kind === 'bundled' && !choice.installed) {
     fail(
       [
         `No browser for the e2e tests: ${why}, and it could not be installed (${reason}).`,
-        'Give them one, then run them again:',
+        'Provide a chromium, then run the tests again with one of:',
         `  - Debian/Ubuntu: sudo apt-get install chromium (used from ${SYSTEM_CHROMIUM} when CHROMIUM_PATH is unset)`,
         "  - anywhere with internet access: npx playwright install chromium (Playwright's own build)",
         '  - another chromium already installed: CHROMIUM_PATH=/path/to/chromium npm run test:e2e',
