@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CRON_SECRET } from './e2e/support';
+import { browserLaunchOptions } from './e2e/browser';
+import { CRON_SECRET, DATA_DIR } from './e2e/support';
 
 // E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -8,7 +9,10 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 
 /**
  * End-to-end tests drive a production build (`npm run build` first) on a fresh embedded
- * database in .data/e2e, never on DATABASE_URL: e2e/serve.sh clears it on purpose.
+ * database in .data/e2e, never on DATABASE_URL: e2e/serve.sh clears it on purpose, seeds the
+ * demo data, then runs e2e/fixtures.ts. Specs may read the demo data but change only what
+ * they create (users through the sign-up page, the lifecycle's auction in e2e/fixtures.ts),
+ * so each file runs alone or in any order.
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -27,17 +31,7 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: browserLaunchOptions(),
   },
   projects: [
     { name: 'setup', testMatch: /.*\.setup\.ts/, use: { ...devices['Desktop Chrome'] } },
@@ -48,7 +42,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'bash e2e/serve.sh',
+    command: 'bash e2e/serve.sh e2e/fixtures.ts',
     url: `${baseURL}/login`,
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,
@@ -56,7 +50,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       PORT: String(PORT),
-      GAVEL_DATA_DIR: '.data/e2e',
+      GAVEL_DATA_DIR: DATA_DIR,
       DATABASE_URL: '',
       AUTH_SECRET: 'e2e-auth-secret-not-for-production',
       CRON_SECRET,

@@ -5,10 +5,12 @@ fuzzSeed();
 
 /**
  * `npm run test:security`: hostile HTTP against the production build (`npm run build` first)
- * on its own port and fresh embedded database. Plain requests, no browser. One worker runs
- * the files in their numbered order, each whatever the previous one's verdict: the payer
- * settles the pending charge in 2-matrix only after 1-checks and the IDOR test tried to, and
- * 4-limits moves the server's clock by days, so it comes last.
+ * on its own port and fresh embedded database. Plain requests, no browser. One worker, so
+ * row counts taken around a request see only that request. No file needs another to have
+ * run first: every test calls from an address of its own (clientAddress in
+ * e2e/security/support.ts), so no throttle one fills refuses another, nothing moves the
+ * server's clock, and the one change to the fixtures (the payer settling the pending charge
+ * in 2-matrix) comes after the test in that file that needs the charge open.
  */
 export default defineConfig({
   testDir: 'e2e/security',
@@ -40,9 +42,9 @@ export default defineConfig({
       GAVEL_TEST_MODE: '1',
       GAVEL_TICKER: 'off',
       PAYMENT_PROVIDER: 'sandbox',
-      // As behind one proxy that appends the caller's address: `next start` fills
-      // X-Forwarded-For with the socket address when a request has none, and 4-limits sends
-      // `<spoofed>, 127.0.0.1` the way such a proxy forwards a client's forged header.
+      // As behind one proxy that appends the caller's address: the suite sends each test's
+      // own address in X-Forwarded-For, and 4-limits sends `<spoofed>, <its address>` the way
+      // such a proxy forwards a client's forged header.
       TRUSTED_PROXY: '1',
     },
   },

@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { CRON_SECRET, demo, screenshot } from './support';
+import { CRON_SECRET, e2eFixtures, lifecycleAuction, screenshot } from './support';
 
 const auth = { authorization: `Bearer ${CRON_SECRET}` };
 
-// Runs after the other specs (files run in order, one worker): it moves the server's clock.
+// It moves the server's clock past its own auction's end, and puts it back after: the other
+// specs' auctions end later than that, so nothing they read changes.
 test.describe('the lifecycle engine, driven by the server clock', () => {
   test.afterAll(async ({ request }) => {
     await request.post('/api/test/clock', { headers: auth, data: { reset: true } });
@@ -16,13 +17,17 @@ test.describe('the lifecycle engine, driven by the server clock', () => {
   });
 
   test('an auction past its end reads ended before any tick, and the tick settles it', async ({ page, request }) => {
+    const { lifecycle } = e2eFixtures();
     await page.goto('/');
-    await page.getByRole('link', { name: demo.exampleAuction }).first().click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(demo.exampleAuction);
+    await page.getByRole('link', { name: lifecycleAuction.title }).first().click();
+    await expect(page).toHaveURL(new RegExp(`/auctions/${lifecycle.auctionId}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(lifecycleAuction.title);
     await expect(page.locator('header').getByText('拍卖中')).toBeVisible();
 
-    // Two hours and a minute later the page already says ended, though nothing ran yet.
-    const moved = await request.post('/api/test/clock', { headers: auth, data: { advanceMs: (2 * 60 + 1) * 60_000 } });
+    // A minute past its last lot's end the page already says ended, though nothing ran yet.
+    const serverNow = (await (await request.get('/api/test/clock', { headers: auth })).json()) as { now: string };
+    const advanceMs = Date.parse(lifecycle.lastLotEndsAt) - Date.parse(serverNow.now) + 60_000;
+    const moved = await request.post('/api/test/clock', { headers: auth, data: { advanceMs } });
     expect(moved.ok()).toBe(true);
     await page.reload();
     await expect(page.locator('header').getByText('已结束')).toBeVisible();
@@ -36,10 +41,10 @@ test.describe('the lifecycle engine, driven by the server clock', () => {
     await page.reload();
     await expect(page.getByText('成交', { exact: true })).toHaveCount(2);
     await expect(page.getByText('流拍', { exact: true })).toHaveCount(1);
-    await screenshot(page, 'lifecycle-example-settled');
+    await screenshot(page, 'lifecycle-settled');
     await page.goto('/');
-    const card = page.getByRole('link', { name: demo.exampleAuction }).first();
-    await expect(card).toContainText('成交额 ¥10,500.00');
+    const card = page.getByRole('link', { name: lifecycleAuction.title }).first();
+    await expect(card).toContainText(`成交额 ${lifecycleAuction.turnover}`);
 
     // A second tick at the same moment has nothing left to do.
     const again = await (await request.post('/api/tick', { headers: auth })).json();

@@ -1,11 +1,10 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { MAX_FAILURES_PER_ACCOUNT } from '@/lib/auth/login-throttle';
-import { screenshot, signIn } from './support';
+import { screenshot, signIn, signUpBuyer } from './support';
 
-// Accounts no other spec signs in with, so their sign-in counters are this file's own.
+// A seed buyer these tests only sign in as (right passwords count nothing); the tests that
+// use up an account's sign-in limit sign up an account of their own.
 const bai = { identifier: '13800000001', password: 'gavel-buyer' };
-const li = { identifier: '13800000004', password: 'gavel-buyer' };
-const chen = { identifier: '13800000005', password: 'gavel-buyer' };
 
 /** Posts Auth.js's own credentials endpoint, as a script would; returns the `code` it answers with. */
 async function postCredentials(
@@ -93,24 +92,24 @@ test.describe('[SECURITY]', () => {
 
   // This server trusts no address header (TRUSTED_PROXY=none), so the account's own ceiling is
   // the limit: forged entries neither reset it nor give a rival a smaller one to lock the bidder out with.
-  test('a forged X-Forwarded-For does not reset the sign-in limit', async ({ baseURL }) => {
+  test('a forged X-Forwarded-For does not reset the sign-in limit', async ({ page, baseURL }) => {
+    const account = await signUpBuyer(page);
     const api = await playwrightRequest.newContext({ baseURL });
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
       expect(
-        await postCredentials(api, { ...chen, password: `guess-${i}` }, { 'x-forwarded-for': `198.51.100.${i}` }),
+        await postCredentials(api, { ...account, password: `guess-${i}` }, { 'x-forwarded-for': `198.51.100.${i}` }),
       ).toBe('invalid_credentials');
     }
-    expect(await postCredentials(api, chen, { 'x-forwarded-for': '203.0.113.99' })).toBe('rate_limited');
+    expect(await postCredentials(api, account, { 'x-forwarded-for': '203.0.113.99' })).toBe('rate_limited');
     await api.dispose();
   });
 
   test('a signed-in buyer stays signed in while someone guesses their password', async ({ page, baseURL }) => {
-    await page.goto('/login');
-    await signIn(page, li);
-    await expect(page.getByTestId('current-user')).toBeVisible();
+    const bidder = await signUpBuyer(page);
     const rival = await playwrightRequest.newContext({ baseURL });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await postCredentials(rival, { ...li, password: `guess-${i}` });
-    expect(await postCredentials(rival, li)).toBe('rate_limited');
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++)
+      await postCredentials(rival, { ...bidder, password: `guess-${i}` });
+    expect(await postCredentials(rival, bidder)).toBe('rate_limited');
     await rival.dispose();
     await page.reload();
     await expect(page.getByTestId('current-user')).toBeVisible();

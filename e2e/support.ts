@@ -1,12 +1,53 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Demo accounts created by the seed (scripts/seed/demo-accounts.ts). */
 export const demo = {
   admin: { identifier: 'admin@gavel.test', password: 'gavel-admin', name: '运营小周' },
   buyer: { identifier: '13800000003', password: 'gavel-buyer', name: '朱凡宇' },
   exampleAuction: '茶书与老茶 · 第一期专场',
+  /** Every auction the seed creates, published ones first; no spec changes them. */
+  publishedAuctions: [
+    '茶书与老茶 · 第一期专场',
+    '武夷岩茶品鉴专场',
+    '明前龙井 · 春茶预展',
+    '普洱老茶秋拍',
+    '白茶专场 · 福鼎老白茶',
+  ],
+  draftAuction: '茶器专场（筹备中）',
+  /** The seed's settled auction and its turnover. */
+  endedAuction: { title: '白茶专场 · 福鼎老白茶', turnover: '¥2,600.00' },
 };
+
+/** playwright.config.ts starts the server on this (throwaway) data directory. */
+export const DATA_DIR = '.data/e2e';
+
+/**
+ * The auction lifecycle.spec.ts settles, its own so that the seed's stay as every other spec
+ * reads them: live when the server starts, ending an hour later (the seed's first auction ends
+ * after two), bought by two buyers of its own. e2e/fixtures.ts creates it.
+ */
+export const lifecycleAuction = {
+  title: '生命周期测试专场',
+  lots: [
+    { title: '测试拍品甲', bids: [['rival', 100] as const, ['winner', 300] as const] },
+    { title: '测试拍品乙', bids: [['rival', 100] as const] },
+    { title: '测试拍品丙', bids: [] },
+  ],
+  endsInMs: 60 * 60_000,
+  /** The bids above, in yuan: ¥300 + ¥100. */
+  turnover: '¥400.00',
+};
+
+/** What e2e/fixtures.ts wrote for the specs, in the server's data directory. */
+export type E2eFixtures = { lifecycle: { auctionId: number; lastLotEndsAt: string } };
+
+export const fixturesFile = (dataDir: string) => path.join(dataDir, 'e2e-fixtures.json');
+
+export function e2eFixtures(): E2eFixtures {
+  return JSON.parse(fs.readFileSync(fixturesFile(DATA_DIR), 'utf8')) as E2eFixtures;
+}
 
 /** The server's cron secret (playwright.config.ts starts it with this one). */
 export const CRON_SECRET = 'e2e-cron-secret-not-for-production';
@@ -25,4 +66,28 @@ export async function signIn(page: Page, { identifier, password }: { identifier:
   await page.getByLabel('手机号或邮箱').fill(identifier);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+let phones = 0;
+
+/** A mobile number no earlier run on this server registered, for specs that sign up. */
+export function freshPhone(): string {
+  phones += 1;
+  return `139${String(Date.now()).slice(-6)}${String(phones % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Signs a new buyer up through the sign-up page, for a spec that needs an account of its own
+ * (the sign-in limits it uses up are then nobody else's). Leaves the page signed in as them.
+ */
+export async function signUpBuyer(page: Page, name = '测试买家') {
+  const buyer = { identifier: freshPhone(), password: 'e2e-buyer-password', name };
+  await page.goto('/signup');
+  await page.getByLabel('昵称').fill(name);
+  await page.getByLabel('手机号').fill(buyer.identifier);
+  await page.getByLabel('密码', { exact: true }).fill(buyer.password);
+  await page.getByLabel('确认密码').fill(buyer.password);
+  await page.getByRole('button', { name: '注册并登录' }).click();
+  await expect(page.getByTestId('current-user')).toContainText(name);
+  return buyer;
 }

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { test } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
 import { CRON_SECRET } from '../support';
 import { fixturesFile, type FixtureUser, type SecurityFixtures } from './fixtures-file';
@@ -65,6 +67,17 @@ export async function sessionCookie(role: Role): Promise<string | undefined> {
 
 export type Answer = { status: number; headers: Headers; body: string; ms: number };
 
+/**
+ * The address the server's trusted proxy (TRUSTED_PROXY=1) reports for the running test: one
+ * of its own in 198.18.0.0/15, the benchmarking range, so the per-client throttles one test
+ * fills never refuse another's requests, whichever file runs first.
+ */
+export function clientAddress(): string {
+  const { file, titlePath } = test.info();
+  const [a = 0, b = 0] = createHash('sha256').update(path.basename(file)).update(titlePath.join('\0')).digest();
+  return `198.${18 + (a % 2)}.${b}.${1 + (a >> 1)}`;
+}
+
 // Chromium accepts response headers up to 256 kB; Node's fetch stops at 16 kB, which would
 // turn an app that echoes a long value into a harness crash instead of an answer to judge.
 const MAX_HEADER_BYTES = 256 * 1024;
@@ -85,6 +98,7 @@ export async function send(
   const requestHeaders: Record<string, string> = {
     // Same-origin, as a browser posts from our own pages: Next refuses cross-site action posts itself.
     origin: BASE_URL,
+    'x-forwarded-for': clientAddress(),
     ...Object.fromEntries(prepared.headers),
     ...(cookie ? { cookie } : {}),
     ...(payload ? { 'content-length': String(payload.length) } : {}),
@@ -374,16 +388,6 @@ export async function rowCounts(): Promise<Record<string, number>> {
   if (answer.status !== 200) throw new Error(`/api/test/row-counts answered ${answer.status}: ${answer.body}`);
   const { tables } = JSON.parse(answer.body) as { tables: Record<string, number> };
   return Object.fromEntries(Object.entries(tables).filter(([table]) => !COUNTER_TABLES.has(table)));
-}
-
-/** Moves the server's clock past every throttle window left by earlier tests. */
-export async function advanceClock(ms: number): Promise<void> {
-  const answer = await send('/api/test/clock', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${CRON_SECRET}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ advanceMs: ms }),
-  });
-  if (answer.status !== 200) throw new Error(`/api/test/clock answered ${answer.status}: ${answer.body}`);
 }
 
 /** Figures for the closing summary (see figures-reporter.ts). */
