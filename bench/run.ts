@@ -6,11 +6,10 @@
  *  - bidding vs. the bare one-hot-row transaction (lock the lot, update it) at the same concurrency.
  * Runs on in-memory PGlite, and on Postgres too when DATABASE_URL is set.
  */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { openDatabase, type DatabaseHandle, type Driver } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { createScratchDatabase } from '@/db/scratch';
 import { placeBid } from '@/lib/bidding/place-bid';
 import { minimumBid, DEFAULT_LADDER } from '@/lib/bidding/ladder';
 import { inAppNotifier } from '@/lib/outbox/in-app-notifier';
@@ -40,15 +39,8 @@ async function openTarget(driver: Driver): Promise<Target> {
     await migrateDatabase(handle);
     return { driver, handle, statements: () => count, drop: () => handle.close() };
   }
-  const server = process.env.DATABASE_URL!;
-  const name = `gavel_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const handle = openDatabase({ driver: 'pg', url: url.toString(), maxConnections: BIDDERS + 5, onQuery });
+  const scratch = await createScratchDatabase({ serverUrl: process.env.DATABASE_URL!, prefix: 'gavel_bench' });
+  const handle = openDatabase({ driver: 'pg', url: scratch.url, maxConnections: BIDDERS + 5, onQuery });
   await migrateDatabase(handle);
   return {
     driver,
@@ -56,10 +48,7 @@ async function openTarget(driver: Driver): Promise<Target> {
     statements: () => count,
     drop: async () => {
       await handle.close();
-      const client = new pg.Client({ connectionString: server });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      await scratch.drop();
     },
   };
 }
