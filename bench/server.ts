@@ -64,9 +64,12 @@ export async function freshDatabase(server: string): Promise<ScratchDatabase> {
   const handle = openDatabase({ driver: 'pg', url: scratch.url, maxConnections: 1 });
   try {
     await migrateDatabase(handle);
-  } finally {
+  } catch (error) {
     await handle.close();
+    await scratch.drop();
+    throw error;
   }
+  await handle.close();
   return scratch;
 }
 

@@ -26,9 +26,12 @@ export async function closingTemplate(server: string, size: ClosingSize, analyze
       await db.execute(sql.raw(`alter table "${tablename}" set (autovacuum_enabled = false)`));
     await seedClosing(db, size);
     if (analyzed) await db.execute(sql`analyze`);
-  } finally {
+  } catch (error) {
     await target.close();
+    await database.drop();
+    throw error;
   }
+  await target.close();
   return { size, analyzed, database, server };
 }
 
