@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { outbox, refunds, sandboxTransactions } from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
+import { LEASE_MS, processOutbox } from '@/lib/outbox/drain';
 import { inAppNotifier } from '@/lib/outbox/in-app-notifier';
 import { runTick } from '@/lib/engine/tick';
 import type { PaymentProvider } from '@/lib/payments/provider';
@@ -97,5 +98,85 @@ describe.each(testDrivers())('outbox on %s', (driver) => {
     expect(counting.maxInFlight()).toBeGreaterThan(1);
     // Two ticks, each with at most four sends in flight.
     expect(counting.maxInFlight()).toBeLessThanOrEqual(2 * 4);
+  });
+
+  it('a crash after the provider booked a batch but before it was marked done: resent once, booked once', async () => {
+    const db = current().db;
+    const auction = await crowdedLot(db);
+    await runTick({ db, now: auction.endsAt });
+    const counting = countingSandbox(db);
+    // The drain's own statements start failing once every refund has reached the provider, as
+    // if the process died there; the provider keeps its own (working) connection.
+    let crashed = false;
+    const dying = new Proxy(db, {
+      get(target, property) {
+        if (crashed && property === 'execute') return () => Promise.reject(new Error('process died'));
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const provider: PaymentProvider = {
+      ...counting.provider,
+      async refund(request) {
+        const booked = await counting.provider.refund(request);
+        if (counting.calls.size === BIDDERS - 1) crashed = true;
+        return booked;
+      },
+    };
+    const notify = inAppNotifier(db);
+    const drain = (now: Date, providers: () => PaymentProvider, into: Database) =>
+      processOutbox({ db: into, now, providers, notify, outOfTime: () => false });
+    await expect(drain(at(auction.endsAt, MINUTE), () => provider, dying)).rejects.toThrow('process died');
+    expect(counting.calls.size).toBe(BIDDERS - 1);
+    const unmarked = BIDDERS - 1 - (await db.$count(refunds, eq(refunds.status, 'succeeded')));
+    expect(unmarked).toBeGreaterThan(0);
+
+    // Within the lease nobody takes the rows again; after it the next drain resends them with the same keys.
+    const leaseEnd = at(auction.endsAt, MINUTE + LEASE_MS);
+    expect(await drain(at(auction.endsAt, 2 * MINUTE - 1), () => counting.provider, db)).toEqual({
+      sent: 0,
+      failed: 0,
+    });
+    await drain(at(leaseEnd, MINUTE), () => counting.provider, db);
+    expect([...counting.calls.values()].filter((n) => n === 2)).toHaveLength(unmarked);
+    expect([...counting.calls.values()].every((n) => n <= 2)).toBe(true);
+    expect(await db.$count(sandboxTransactions, eq(sandboxTransactions.kind, 'refund'))).toBe(BIDDERS - 1);
+    expect(await db.$count(refunds, eq(refunds.status, 'succeeded'))).toBe(BIDDERS - 1);
+    expect(await db.$count(outbox, eq(outbox.status, 'pending'))).toBe(0);
+  });
+
+  it('a refund the provider refuses waits with its error, backed off, and goes out on a later drain', async () => {
+    const db = current().db;
+    const auction = await crowdedLot(db);
+    await runTick({ db, now: auction.endsAt });
+    const [refused] = await db.select().from(refunds).orderBy(refunds.id).limit(1);
+    const inner = sandbox(db);
+    const flaky: PaymentProvider = {
+      ...inner,
+      name: inner.name,
+      refund: async (request) => {
+        if (request.idempotencyKey === refused!.idempotencyKey) throw new Error('provider unavailable');
+        return inner.refund(request);
+      },
+    };
+    const notify = inAppNotifier(db);
+    const first = at(auction.endsAt, MINUTE);
+    expect(await processOutbox({ db, now: first, providers: () => flaky, notify, outOfTime: () => false })).toEqual({
+      sent: BIDDERS - 1,
+      failed: 1,
+    });
+    const [waiting] = await db.select().from(outbox).where(eq(outbox.refundId, refused!.id));
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1, lastError: 'provider unavailable' });
+    expect(waiting!.lockedUntil!.getTime()).toBe(first.getTime() + 2 * 30_000);
+    expect(await db.select().from(refunds).where(eq(refunds.id, refused!.id))).toMatchObject([
+      { status: 'pending', attempts: 1, lastError: 'provider unavailable' },
+    ]);
+
+    const later = at(first, 2 * MINUTE);
+    expect(await processOutbox({ db, now: later, providers: () => inner, notify })).toEqual({ sent: 1, failed: 0 });
+    expect(await db.select().from(refunds).where(eq(refunds.id, refused!.id))).toMatchObject([
+      { status: 'succeeded', attempts: 2, lastError: null },
+    ]);
+    expect(await db.$count(sandboxTransactions, eq(sandboxTransactions.kind, 'refund'))).toBe(BIDDERS - 1);
   });
 });

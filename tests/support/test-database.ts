@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { openDatabase, type Database, type DatabaseHandle, type Driver } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { createScratchDatabase } from '@/db/scratch';
 import { startNeonRelay, routeNeonThroughRelay } from './neon-relay';
 
 /** PGlite always; real Postgres directly and through the Neon driver when DATABASE_URL is set. */
@@ -47,24 +46,13 @@ export async function createTestDatabase(driver: Driver): Promise<TestDatabase> 
   } else {
     const serverUrl = process.env.DATABASE_URL;
     if (!serverUrl) throw new Error(`${driver} tests need DATABASE_URL`);
-    const name = `gavel_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
+    const scratch = await createScratchDatabase({ serverUrl, prefix: 'gavel_test' });
     if (driver === 'neon') {
       relay ??= await startNeonRelay();
       routeNeonThroughRelay(relay.port);
     }
-    handle = openDatabase({ driver, url: url.toString(), maxConnections: 25 });
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    };
+    handle = openDatabase({ driver, url: scratch.url, maxConnections: 25 });
+    dropDatabase = scratch.drop;
   }
   await migrateDatabase(handle);
   const tables = await publicTables(handle.db);
