@@ -75,6 +75,21 @@ export const lotMachine = setup({
   },
 });
 
+/**
+ * Everything the guards read at `now`, as a key: two lots with the same status and key take
+ * the same TICK path, so the tick asks the machine once per key, not once per lot. Keep it
+ * beside the guards: a guard reading anything else must add it here.
+ */
+export function lotTickKey(status: LotStatus, context: LotContext, now: Date): string {
+  const facts = [
+    reached(now, context.previewStartsAt),
+    reached(now, context.startsAt),
+    reached(now, context.endsAt),
+    hasWinningBid(context),
+  ];
+  return `${status}:${facts.map(Number).join('')}`;
+}
+
 export function nextLotTransitionAt(status: LotStatus, context: LotContext): Date | null {
   switch (status) {
     case 'scheduled':

@@ -4,7 +4,7 @@ import type { Executor } from '@/db/client';
 import type { ClosedCharge } from '@/lib/payments/close-open-charges';
 import { recordChanges, type Change, type Entity } from '@/lib/sql/lifecycle-events';
 import { instant, instantArray, intArray, textArray } from '@/lib/sql/values';
-import { catchUp, type Step } from '@/machines/lifecycle';
+import { catchUp, type Advance, type Step } from '@/machines/lifecycle';
 import type { LifecycleRules } from './rules';
 
 /** A due row as claimed: its stored status and next deadline, and its machine's context. */
@@ -47,6 +47,11 @@ export type PassDefinition<S extends string, C, E extends string> = {
   /** Due rows with id > afterId, in id order, locked FOR UPDATE SKIP LOCKED. */
   claim(tx: Executor, cursor: PassScope & { afterId: number; batchSize: number }): Promise<Claimed<S, C>[]>;
   nextTransitionAt(move: Omit<Move<S, C, E>, 'next'>): Date | null;
+  /**
+   * Optional: a key of everything the machine's TICK guards read at `now`; rows with equal
+   * keys share one catch-up (the machine's answer depends on nothing else).
+   */
+  tickKey?(row: Claimed<S, C>, now: Date): string;
   table: { name: string; statusType: string };
   /** Extra values per row, readable as `v.<name>` in `assignments`. */
   columns?: MoveColumn<S, C, E>[];
@@ -65,8 +70,17 @@ export async function runPass<S extends string, C, E extends string>(
 ): Promise<BatchResult> {
   const claimed = await pass.claim(tx, { now, rules, afterId, batchSize });
   if (claimed.length === 0) return { claimed: 0, lastId: afterId, changes: [], closedCharges: [] };
-  const moves = claimed.map((row): Move<S, C, E> => {
+  const answers = new Map<string, Advance<E>>();
+  const advanceOf = (row: Claimed<S, C>) => {
+    const key = pass.tickKey?.(row, now);
+    const known = key === undefined ? undefined : answers.get(key);
+    if (known) return known;
     const advance = catchUp<AnyStateMachine, E>(pass.machine, row.status, row.context, now);
+    if (key !== undefined) answers.set(key, advance);
+    return advance;
+  };
+  const moves = claimed.map((row): Move<S, C, E> => {
+    const advance = advanceOf(row);
     const caughtUp = { ...row, to: advance.status as S, steps: advance.steps };
     return { ...caughtUp, next: pass.nextTransitionAt(caughtUp) };
   });

@@ -3,7 +3,7 @@ import { auctions, lots, type LotStatus } from '@/db/schema';
 import { refundDeposits } from '@/lib/deposits/refund-deposits';
 import type { PassDefinition } from '@/lib/engine/pass';
 import { createOrdersForSoldLots } from '@/lib/orders/create-orders';
-import { lotMachine, nextLotTransitionAt, type LotContext, type LotEffect } from '@/machines/lot';
+import { lotMachine, lotTickKey, nextLotTransitionAt, type LotContext, type LotEffect } from '@/machines/lot';
 import { lotContextOf, lotMachineColumns } from './machine-context';
 
 /**
@@ -28,6 +28,7 @@ export const advanceLots: PassDefinition<LotStatus, LotContext, LotEffect> = {
     return rows.map((row) => ({ ...row, context: lotContextOf(row) }));
   },
   nextTransitionAt: (move) => nextLotTransitionAt(move.to, move.context),
+  tickKey: (row, now) => lotTickKey(row.status, row.context, now),
   columns: [{ name: 'ends_at', value: (move) => move.context.endsAt }],
   assignments: () => sql`
     closed_at = case when v.to_status in ('sold', 'unsold') then coalesce(t.closed_at, v.ends_at) else t.closed_at end,

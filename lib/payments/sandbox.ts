@@ -79,33 +79,40 @@ export function sandboxProvider({
         return null;
       }
     },
+    // One statement, under the charge's row lock: refunds of one charge queue, so together they
+    // never exceed it, and a retried key answers with the refund it booked the first time.
     async refund({ idempotencyKey, chargeReference, amount }) {
-      const [charge] = await db
-        .select({ amount: sandboxTransactions.amount })
-        .from(sandboxTransactions)
-        .where(and(eq(sandboxTransactions.kind, 'charge'), eq(sandboxTransactions.reference, chargeReference)));
-      if (!charge) throw new Error(`sandbox: no charge ${chargeReference}`);
-      const [refunded] = await db
-        .select({ total: sql<string>`coalesce(sum(${sandboxTransactions.amount}), 0)` })
-        .from(sandboxTransactions)
-        .where(and(eq(sandboxTransactions.kind, 'refund'), eq(sandboxTransactions.chargeReference, chargeReference)));
-      const [existing] = await db
-        .select({ reference: sandboxTransactions.reference })
-        .from(sandboxTransactions)
-        .where(and(eq(sandboxTransactions.kind, 'refund'), eq(sandboxTransactions.idempotencyKey, idempotencyKey)));
-      if (existing) return existing;
-      if (Number(refunded?.total ?? 0) + amount > charge.amount) throw new Error('sandbox: refund exceeds the charge');
       const reference = `sbx_re_${randomBytes(10).toString('hex')}`;
-      await db
-        .insert(sandboxTransactions)
-        .values({ kind: 'refund', reference, idempotencyKey, chargeReference, amount, settledAt: new Date() })
-        .onConflictDoNothing({ target: [sandboxTransactions.kind, sandboxTransactions.idempotencyKey] });
-      const [row] = await db
+      const booked = await db.execute<{ found: boolean; booked: string | null; earlier: string | null }>(sql`
+        with charge as (
+          select reference, amount from sandbox_transactions
+          where kind = 'charge' and reference = ${chargeReference} for update
+        ), earlier as (
+          select reference from sandbox_transactions where kind = 'refund' and idempotency_key = ${idempotencyKey}
+        ), booked as (
+          insert into sandbox_transactions (kind, reference, idempotency_key, charge_reference, amount, settled_at)
+          select 'refund', ${reference}, ${idempotencyKey}, c.reference, ${amount}, ${now().toISOString()}::timestamptz
+          from charge c
+          where not exists (select 1 from earlier)
+            and ${amount} + (select coalesce(sum(r.amount), 0) from sandbox_transactions r
+                             where r.kind = 'refund' and r.charge_reference = c.reference) <= c.amount
+          on conflict (kind, idempotency_key) do nothing
+          returning reference
+        )
+        select exists (select 1 from charge) as found, (select reference from booked) as booked,
+               (select reference from earlier) as earlier`);
+      const row = booked.rows[0];
+      if (!row || !(row.found === true || String(row.found) === 't'))
+        throw new Error(`sandbox: no charge ${chargeReference}`);
+      const answer = row.booked ?? row.earlier;
+      if (answer) return { reference: answer };
+      // Another send of the same key booked it while this one waited for the charge's lock.
+      const [raced] = await db
         .select({ reference: sandboxTransactions.reference })
         .from(sandboxTransactions)
         .where(and(eq(sandboxTransactions.kind, 'refund'), eq(sandboxTransactions.idempotencyKey, idempotencyKey)));
-      if (!row) throw new Error('sandbox refund was not recorded');
-      return row;
+      if (raced) return raced;
+      throw new Error('sandbox: refund exceeds the charge');
     },
   };
 }
