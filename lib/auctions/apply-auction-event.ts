@@ -5,7 +5,7 @@ import { auctions, type AuctionStatus } from '@/db/schema';
 import { refundDeposits } from '@/lib/deposits/refund-deposits';
 import { AppError } from '@/lib/errors';
 import { lotTransitions } from '@/lib/lots/transitions';
-import { insertLifecycleEvents, recordChanges } from '@/lib/sql/lifecycle-events';
+import { logChangedRows, recordChanges } from '@/lib/sql/lifecycle-events';
 import { instant } from '@/lib/sql/values';
 import { auctionEvent, effectiveAuctionStatus, nextAuctionTransitionAt, type AuctionEvent } from '@/machines/auction';
 import { auctionContextOf, auctionMachineColumns } from './machine-context';
@@ -78,7 +78,7 @@ async function publishLots(
       from target t join slots on slots.id = t.id where l.id = t.id
       returning l.id, t.status::text as from_status, l.status::text as to_status
     )
-    ${insertLifecycleEvents({ entity: 'lot', source: sql`changed c`, id: sql`c.id`, from: sql`c.from_status`, to: sql`c.to_status`, event: sql`'PUBLISH'`, at: now, actorId })}`);
+    ${logChangedRows({ entity: 'lot', event: 'PUBLISH', at: now, actorId })}`);
 }
 
 /** Lots still open follow their auction into cancelled. */
@@ -95,5 +95,5 @@ async function cancelLots(
       from target t where l.id = t.id
       returning l.id, t.status::text as from_status, l.status::text as to_status
     )
-    ${insertLifecycleEvents({ entity: 'lot', source: sql`changed c`, id: sql`c.id`, from: sql`c.from_status`, to: sql`c.to_status`, event: sql`'CANCEL'`, at: now, actorId })}`);
+    ${logChangedRows({ entity: 'lot', event: 'CANCEL', at: now, actorId })}`);
 }

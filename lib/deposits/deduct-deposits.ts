@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { insertLifecycleEvents } from '@/lib/sql/lifecycle-events';
+import { logChangedRows } from '@/lib/sql/lifecycle-events';
 import { instant, intArray } from '@/lib/sql/values';
 import { deduct } from './transitions';
 
@@ -31,16 +31,7 @@ export async function deductForOverdueOrders(
       from target t where d.id = t.id and d.status = t.status
       returning d.id, t.status::text as from_status, d.status::text as to_status, least(t.balance, t.amount) as forfeited
     ), logged as (
-      ${insertLifecycleEvents({
-        entity: 'deposit',
-        source: sql`changed c`,
-        id: sql`c.id`,
-        from: sql`c.from_status`,
-        to: sql`c.to_status`,
-        event: sql`'DEDUCT'`,
-        at: now,
-        data: sql`jsonb_build_object('amount', c.forfeited)`,
-      })}
+      ${logChangedRows({ entity: 'deposit', event: 'DEDUCT', at: now, data: sql`jsonb_build_object('amount', c.forfeited)` })}
     )
     select count(*)::int as deposits from changed`);
   return result.rows[0]?.deposits ?? 0;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { insertLifecycleEvents, type Change } from '@/lib/sql/lifecycle-events';
+import { logChangedRows, type Change } from '@/lib/sql/lifecycle-events';
 import { instant, intArray } from '@/lib/sql/values';
 import { stillOwed } from './selection';
 import { freeze } from './transitions';
@@ -22,15 +22,7 @@ export async function freezeOwedDeposits(
       from target t where d.id = t.id and d.status = t.status
       returning d.id, t.status::text as from_status, d.status::text as to_status
     ), logged as (
-      ${insertLifecycleEvents({
-        entity: 'deposit',
-        source: sql`changed c`,
-        id: sql`c.id`,
-        from: sql`c.from_status`,
-        to: sql`c.to_status`,
-        event: sql`'FREEZE'`,
-        at: now,
-      })}
+      ${logChangedRows({ entity: 'deposit', event: 'FREEZE', at: now })}
     )
     select id, from_status, to_status from changed`);
   return frozen.rows.map((row) => ({ id: Number(row.id), from: row.from_status, to: row.to_status, event: 'FREEZE' }));

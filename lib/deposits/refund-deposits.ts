@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { insertLifecycleEvents, type Change } from '@/lib/sql/lifecycle-events';
+import { logChangedRows, type Change } from '@/lib/sql/lifecycle-events';
 import { insertRefundSends } from '@/lib/sql/outbox-rows';
 import { instant } from '@/lib/sql/values';
 import { depositsWhere, stillOwed, type DepositSelection } from './selection';
@@ -52,16 +52,7 @@ export async function refundDeposits(
     ), queued as (
       ${insertRefundSends({ source: sql`refunded r`, refundId: sql`r.id` })}
     ), logged as (
-      ${insertLifecycleEvents({
-        entity: 'deposit',
-        source: sql`changed c`,
-        id: sql`c.id`,
-        from: sql`c.from_status`,
-        to: sql`c.to_status`,
-        event: sql`'REFUND'`,
-        at: now,
-        data: sql`jsonb_build_object('amount', c.amount, 'reason', ${reason}::text)`,
-      })}
+      ${logChangedRows({ entity: 'deposit', event: 'REFUND', at: now, data: sql`jsonb_build_object('amount', c.amount, 'reason', ${reason}::text)` })}
     )
     select c.id, c.from_status, c.to_status from changed c`);
   return result.rows.map((row) => ({ id: Number(row.id), from: row.from_status, to: row.to_status, event: 'REFUND' }));

@@ -6,7 +6,7 @@ import { settleSessionDeposits } from '@/lib/deposits/settle-session-deposits';
 import type { LifecycleRules } from '@/lib/engine/rules';
 import { lotTransitions } from '@/lib/lots/transitions';
 import { closeOpenCharges, type ClosedCharge } from '@/lib/payments/close-open-charges';
-import { insertLifecycleEvents } from '@/lib/sql/lifecycle-events';
+import { logChangedRows } from '@/lib/sql/lifecycle-events';
 import { insertNotifications } from '@/lib/sql/outbox-rows';
 import { instant, intArray } from '@/lib/sql/values';
 import { countStrikes } from './count-strikes';
@@ -32,15 +32,7 @@ export async function applyOverdue(
       from target t where l.id = t.id
       returning l.id, t.status::text as from_status, l.status::text as to_status
     ), logged as (
-      ${insertLifecycleEvents({
-        entity: 'lot',
-        source: sql`changed c`,
-        id: sql`c.id`,
-        from: sql`c.from_status`,
-        to: sql`c.to_status`,
-        event: sql`'OVERDUE'`,
-        at: now,
-      })}
+      ${logChangedRows({ entity: 'lot', event: 'OVERDUE', at: now })}
     ), notified as (
       ${insertNotifications({
         source: sql`orders o where o.id = any(${ids})`,

@@ -5,7 +5,7 @@ import { refundDeposits } from '@/lib/deposits/refund-deposits';
 import { settleSessionDeposits } from '@/lib/deposits/settle-session-deposits';
 import { lotTransitions } from '@/lib/lots/transitions';
 import { orderContextOf, orderMachineColumns } from '@/lib/orders/machine-context';
-import { insertLifecycleEvents } from '@/lib/sql/lifecycle-events';
+import { logChangedRows } from '@/lib/sql/lifecycle-events';
 import { instant } from '@/lib/sql/values';
 import { recordChanges } from '@/lib/sql/lifecycle-events';
 import type { LifecycleRules } from '@/lib/engine/rules';
@@ -51,7 +51,7 @@ export async function markOrderPaid(
       update lots l set status = ${pay.to}, updated_at = ${instant(now)} from target t where l.id = t.id
       returning l.id, t.status::text as from_status, l.status::text as to_status
     )
-    ${insertLifecycleEvents({ entity: 'lot', source: sql`changed c`, id: sql`c.id`, from: sql`c.from_status`, to: sql`c.to_status`, event: sql`'PAY'`, at: now, actorId: userId })}`);
+    ${logChangedRows({ entity: 'lot', event: 'PAY', at: now, actorId: userId })}`);
   await tx
     .update(userCoupons)
     .set({ status: 'used', usedAt: now })

@@ -42,6 +42,30 @@ export function insertLifecycleEvents({
     from ${source}`;
 }
 
+/**
+ * Logs every row of the statement's `changed` CTE, the convention of each set-based move:
+ * it returns the row's `id`, `from_status` and `to_status`.
+ */
+export function logChangedRows({
+  entity,
+  event,
+  at,
+  actorId,
+  data,
+}: Pick<EventRows, 'entity' | 'at' | 'actorId' | 'data'> & { event: string }): SQL {
+  return insertLifecycleEvents({
+    entity,
+    source: sql`changed c`,
+    id: sql`c.id`,
+    from: sql`c.from_status`,
+    to: sql`c.to_status`,
+    event: sql`${event}::text`,
+    at,
+    actorId,
+    data,
+  });
+}
+
 /** Appends one lifecycle event per change decided in Node, in one statement. */
 export async function recordChanges(
   tx: Executor,
