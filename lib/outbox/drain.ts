@@ -148,13 +148,13 @@ async function markSent(db: Database, sent: readonly Sent[], now: Date) {
   await db.execute(sql`
     with refunded as (
       update refunds r set status = 'succeeded', provider_ref = v.provider_ref, succeeded_at = ${instant(now)},
-        attempts = r.attempts + 1, last_error = null, updated_at = now()
+        attempts = r.attempts + 1, last_error = null, updated_at = ${instant(now)}
       from unnest(${intArray(refunded.map((row) => row.refundId!))}, ${textArray(refunded.map((row) => row.providerRef!))})
         as v(id, provider_ref)
       where r.id = v.id and r.status = 'pending'
       returning r.id
     )
-    update outbox o set status = 'done', processed_at = ${instant(now)}, last_error = null, updated_at = now()
+    update outbox o set status = 'done', processed_at = ${instant(now)}, last_error = null, updated_at = ${instant(now)}
     where o.id = any(${intArray(sent.map((row) => row.id))})`);
 }
 
@@ -174,12 +174,12 @@ async function recordFailures(db: Database, failed: readonly Failed[], now: Date
                            ${textArray(failed.map((row) => row.message))})
         as v(id, refund_id, outcome, retry_at, message)
     ), refunds_failed as (
-      update refunds r set attempts = r.attempts + 1, last_error = f.message, updated_at = now(),
+      update refunds r set attempts = r.attempts + 1, last_error = f.message, updated_at = ${instant(now)},
         status = case when f.outcome = 'failed' then 'failed'::refund_status else r.status end
       from failed f where r.id = f.refund_id and r.status = 'pending'
       returning r.id
     )
     update outbox o set status = f.outcome::outbox_status, locked_until = f.retry_at, last_error = f.message,
-      updated_at = now()
-    from failed f where o.id = f.id`);
+      updated_at = ${instant(now)}
+    from failed f where o.id = f.id and o.status = 'pending'`);
 }
