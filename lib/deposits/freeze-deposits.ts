@@ -1,22 +1,22 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { logChangedRows, type Change } from '@/lib/sql/lifecycle-events';
-import { instant, intArray } from '@/lib/sql/values';
-import { stillOwed } from './selection';
+import { instant } from '@/lib/sql/values';
+import { depositsWhere, stillOwed, type DepositSelection } from './selection';
 import { freeze } from './transitions';
 
 /**
- * FREEZE: of `depositIds` (locked by the caller), the ones whose owner still owes an order
- * stop being refundable until their orders are settled.
+ * FREEZE: of the selected deposits (locked by the caller), the ones whose owner still owes an
+ * order stop being refundable until their orders are settled.
  */
 export async function freezeOwedDeposits(
   tx: Executor,
-  { depositIds, now }: { depositIds: readonly number[]; now: Date },
+  { selection, now }: { selection: DepositSelection; now: Date },
 ): Promise<Change[]> {
   const frozen = await tx.execute<{ id: number; from_status: string; to_status: string }>(sql`
     with target as (
       select d.id, d.status from deposits d
-      where d.id = any(${intArray(depositIds)}) and ${freeze.accepts} and ${stillOwed}
+      where (${depositsWhere(selection)}) and ${freeze.accepts} and ${stillOwed}
     ), changed as (
       update deposits d set status = ${freeze.to}, updated_at = ${instant(now)}
       from target t where d.id = t.id and d.status = t.status

@@ -17,7 +17,9 @@ export type DepositSelection =
   | { lotDepositsOfOrders: readonly number[] }
   /** The session deposits of these orders' buyers in those orders' auctions. */
   | { ownersOfOrders: readonly number[] }
-  /** Those of another selection that are session deposits of ended auctions. */
+  /** The session deposits among another selection. */
+  | { sessionsOf: DepositSelection }
+  /** The session deposits of ended auctions among another selection. */
   | { endedSessionsOf: DepositSelection };
 
 export function depositsWhere(selection: DepositSelection): SQL {
@@ -27,6 +29,7 @@ export function depositsWhere(selection: DepositSelection): SQL {
     return sql`d.lot_id = any(${intArray(selection.losingLotIds)})
       and d.user_id is distinct from (select l.winner_id from lots l where l.id = d.lot_id and l.status = 'sold')`;
   }
+  if ('sessionsOf' in selection) return sql`d.kind = 'session' and (${depositsWhere(selection.sessionsOf)})`;
   if ('endedSessionsOf' in selection) {
     return sql`d.kind = 'session' and exists (select 1 from auctions a where a.id = d.auction_id and a.status = 'ended')
       and (${depositsWhere(selection.endedSessionsOf)})`;

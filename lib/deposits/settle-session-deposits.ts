@@ -15,9 +15,12 @@ export async function settleSessionDeposits(
   tx: Executor,
   { selection, reason, now }: { selection: DepositSelection; reason: RefundReason; now: Date },
 ): Promise<Change[]> {
-  const depositIds = await lockOpenDeposits(tx, { endedSessionsOf: selection });
+  // Locked whatever their auction's status: a payment must queue behind a tick that is ending
+  // the auction (and the other way round) even before that end has committed.
+  const depositIds = await lockOpenDeposits(tx, { sessionsOf: selection });
   if (depositIds.length === 0) return [];
-  const refunded = await refundDeposits(tx, { selection: { depositIds }, reason, now, unlessOwed: true });
-  const frozen = await freezeOwedDeposits(tx, { depositIds, now });
+  const ended = { endedSessionsOf: { depositIds } };
+  const refunded = await refundDeposits(tx, { selection: ended, reason, now, unlessOwed: true });
+  const frozen = await freezeOwedDeposits(tx, { selection: ended, now });
   return [...refunded, ...frozen];
 }

@@ -1,6 +1,7 @@
 import { and, gt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { orders, type OrderStatus } from '@/db/schema';
+import { deadlineOf } from '@/lib/engine/deadline';
 import type { PassDefinition } from '@/lib/engine/pass';
 import { insertNotifications } from '@/lib/sql/outbox-rows';
 import { instant, intArray } from '@/lib/sql/values';
@@ -38,12 +39,18 @@ export const advanceOrders: PassDefinition<OrderStatus, OrderContext, OrderEffec
   },
   nextTransitionAt: (move) =>
     nextOrderTransitionAt(move.to, { ...move.context, reminded: move.context.reminded || reminds(move) }),
+  // Overdue and completed at the deadline that made them so, not when a late tick noticed.
   columns: [
     { name: 'overdue_at', value: (move) => (move.to === 'overdue' ? overdueDeadline(move.steps, move.context) : null) },
+    {
+      name: 'completed_at',
+      value: (move) =>
+        deadlineOf(move.steps, 'completed', (from: OrderStatus) => nextOrderTransitionAt(from, move.context)),
+    },
   ],
-  assignments: (now) => sql`
+  assignments: () => sql`
     overdue_at = coalesce(v.overdue_at, t.overdue_at),
-    completed_at = case when v.to_status = 'completed' then ${instant(now)} else t.completed_at end`,
+    completed_at = coalesce(v.completed_at, t.completed_at)`,
   effects: {
     remindPayment: (tx, moves, { now }) => remindPayment(tx, { orderIds: moves.map((move) => move.id), now }),
     forfeitDeposit: (tx, moves, { now, rules }) =>

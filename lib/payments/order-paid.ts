@@ -9,7 +9,7 @@ import { logChangedRows } from '@/lib/sql/lifecycle-events';
 import { instant } from '@/lib/sql/values';
 import { recordChanges } from '@/lib/sql/lifecycle-events';
 import type { LifecycleRules } from '@/lib/engine/rules';
-import { effectiveOrderStatus, orderEvent } from '@/machines/order';
+import { effectiveOrderStatus, nextOrderTransitionAt, orderEvent } from '@/machines/order';
 
 /**
  * PAY on an order, decided by its machine at `now` (whatever the tick has stored) with the
@@ -35,15 +35,16 @@ export async function markOrderPaid(
     .for('update');
   if (!order) return false;
   const context = orderContextOf(order, rules);
-  if (!orderEvent(effectiveOrderStatus(order.status, context, now), context, { type: 'PAY', now, paidAt }))
-    return false;
+  const step = orderEvent(effectiveOrderStatus(order.status, context, now), context, { type: 'PAY', now, paidAt });
+  if (!step) return false;
+  const to = step.to as typeof order.status;
   const [paid] = await tx
     .update(orders)
-    .set({ status: 'paid', paidAt, nextTransitionAt: null })
+    .set({ status: to, paidAt, nextTransitionAt: nextOrderTransitionAt(to, context) })
     .where(and(eq(orders.id, order.id), eq(orders.status, order.status)))
     .returning({ id: orders.id });
   if (!paid) return false;
-  await recordChanges(tx, 'order', [{ id: order.id, from: order.status, to: 'paid', event: 'PAY' }], now, userId);
+  await recordChanges(tx, 'order', [{ id: order.id, from: order.status, to, event: step.event }], now, userId);
   const { pay } = lotTransitions;
   await tx.execute(sql`
     with target as (select l.id, l.status from lots l where l.id = ${order.lotId} and ${pay.accepts} for update),

@@ -79,40 +79,34 @@ export function sandboxProvider({
         return null;
       }
     },
-    // One statement, under the charge's row lock: refunds of one charge queue, so together they
-    // never exceed it, and a retried key answers with the refund it booked the first time.
+    // Under the charge's row lock, taken by a statement of its own: the next statement's
+    // snapshot then sees every refund committed by whoever held it, so refunds of one charge
+    // together never exceed it, and a retried key answers with the refund it booked first.
     async refund({ idempotencyKey, chargeReference, amount }) {
-      const reference = `sbx_re_${randomBytes(10).toString('hex')}`;
-      const booked = await db.execute<{ found: boolean; booked: string | null; earlier: string | null }>(sql`
-        with charge as (
-          select reference, amount from sandbox_transactions
-          where kind = 'charge' and reference = ${chargeReference} for update
-        ), earlier as (
-          select reference from sandbox_transactions where kind = 'refund' and idempotency_key = ${idempotencyKey}
-        ), booked as (
-          insert into sandbox_transactions (kind, reference, idempotency_key, charge_reference, amount, settled_at)
-          select 'refund', ${reference}, ${idempotencyKey}, c.reference, ${amount}, ${now().toISOString()}::timestamptz
-          from charge c
-          where not exists (select 1 from earlier)
-            and ${amount} + (select coalesce(sum(r.amount), 0) from sandbox_transactions r
-                             where r.kind = 'refund' and r.charge_reference = c.reference) <= c.amount
-          on conflict (kind, idempotency_key) do nothing
-          returning reference
-        )
-        select exists (select 1 from charge) as found, (select reference from booked) as booked,
-               (select reference from earlier) as earlier`);
-      const row = booked.rows[0];
-      if (!row || !(row.found === true || String(row.found) === 't'))
-        throw new Error(`sandbox: no charge ${chargeReference}`);
-      const answer = row.booked ?? row.earlier;
-      if (answer) return { reference: answer };
-      // Another send of the same key booked it while this one waited for the charge's lock.
-      const [raced] = await db
-        .select({ reference: sandboxTransactions.reference })
-        .from(sandboxTransactions)
-        .where(and(eq(sandboxTransactions.kind, 'refund'), eq(sandboxTransactions.idempotencyKey, idempotencyKey)));
-      if (raced) return raced;
-      throw new Error('sandbox: refund exceeds the charge');
+      return db.transaction(async (tx) => {
+        const [charge] = await tx
+          .select({ amount: sandboxTransactions.amount })
+          .from(sandboxTransactions)
+          .where(and(eq(sandboxTransactions.kind, 'charge'), eq(sandboxTransactions.reference, chargeReference)))
+          .for('update');
+        if (!charge) throw new Error(`sandbox: no charge ${chargeReference}`);
+        const reference = `sbx_re_${randomBytes(10).toString('hex')}`;
+        const booked = await tx.execute<{ booked: string | null; earlier: string | null }>(sql`
+          with earlier as (
+            select reference from sandbox_transactions where kind = 'refund' and idempotency_key = ${idempotencyKey}
+          ), booked as (
+            insert into sandbox_transactions (kind, reference, idempotency_key, charge_reference, amount, settled_at)
+            select 'refund', ${reference}, ${idempotencyKey}, ${chargeReference}, ${amount}, ${now().toISOString()}::timestamptz
+            where not exists (select 1 from earlier)
+              and ${amount} + (select coalesce(sum(r.amount), 0) from sandbox_transactions r
+                               where r.kind = 'refund' and r.charge_reference = ${chargeReference}) <= ${charge.amount}
+            returning reference
+          )
+          select (select reference from booked) as booked, (select reference from earlier) as earlier`);
+        const answer = booked.rows[0]?.booked ?? booked.rows[0]?.earlier;
+        if (!answer) throw new Error('sandbox: refund exceeds the charge');
+        return { reference: answer };
+      });
     },
   };
 }
