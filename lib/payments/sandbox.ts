@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { sandboxTransactions } from '@/db/schema';
 import { now as clockNow } from '@/lib/clock';
-import { AppError } from '@/lib/errors';
+import { AppError, postgresErrorCode } from '@/lib/errors';
 import { boundedText } from '@/lib/validation/text';
 import type { PaymentProvider, WebhookEvent } from './provider';
 
@@ -79,34 +79,38 @@ export function sandboxProvider({
         return null;
       }
     },
-    // Under the charge's row lock, taken by a statement of its own: the next statement's
-    // snapshot then sees every refund committed by whoever held it, so refunds of one charge
-    // together never exceed it, and a retried key answers with the refund it booked first.
+    // One statement books the refund and adds it to its charge's refunded total. The database
+    // keeps that total within the charge (a CHECK, evaluated on the row's latest version, so
+    // racing refunds queue on the charge row and the one that would exceed it fails whole), a
+    // refund names an existing charge (a foreign key), and a key is booked once (unique).
     async refund({ idempotencyKey, chargeReference, amount }) {
-      return db.transaction(async (tx) => {
-        const [charge] = await tx
-          .select({ amount: sandboxTransactions.amount })
-          .from(sandboxTransactions)
-          .where(and(eq(sandboxTransactions.kind, 'charge'), eq(sandboxTransactions.reference, chargeReference)))
-          .for('update');
-        if (!charge) throw new Error(`sandbox: no charge ${chargeReference}`);
-        const reference = `sbx_re_${randomBytes(10).toString('hex')}`;
-        const booked = await tx.execute<{ booked: string | null; earlier: string | null }>(sql`
-          with earlier as (
-            select reference from sandbox_transactions where kind = 'refund' and idempotency_key = ${idempotencyKey}
-          ), booked as (
+      try {
+        const booked = await db.execute<{ reference: string }>(sql`
+          with booked as (
             insert into sandbox_transactions (kind, reference, idempotency_key, charge_reference, amount, settled_at)
-            select 'refund', ${reference}, ${idempotencyKey}, ${chargeReference}, ${amount}, ${now().toISOString()}::timestamptz
-            where not exists (select 1 from earlier)
-              and ${amount} + (select coalesce(sum(r.amount), 0) from sandbox_transactions r
-                               where r.kind = 'refund' and r.charge_reference = ${chargeReference}) <= ${charge.amount}
-            returning reference
+            values ('refund', ${`sbx_re_${randomBytes(10).toString('hex')}`}, ${idempotencyKey}, ${chargeReference},
+                    ${amount}, ${now().toISOString()}::timestamptz)
+            on conflict (kind, idempotency_key) do nothing
+            returning reference, amount, settled_at
+          ), charged as (
+            update sandbox_transactions c set refunded_amount = c.refunded_amount + b.amount, updated_at = b.settled_at
+            from booked b where c.kind = 'charge' and c.reference = ${chargeReference}
           )
-          select (select reference from booked) as booked, (select reference from earlier) as earlier`);
-        const answer = booked.rows[0]?.booked ?? booked.rows[0]?.earlier;
-        if (!answer) throw new Error('sandbox: refund exceeds the charge');
-        return { reference: answer };
-      });
+          select reference from booked`);
+        if (booked.rows[0]) return { reference: booked.rows[0].reference };
+      } catch (error) {
+        const code = postgresErrorCode(error);
+        if (code === '23503') throw new Error(`sandbox: no charge ${chargeReference}`);
+        if (code === '23514') throw new Error('sandbox: refund exceeds the charge');
+        throw error;
+      }
+      // The key was booked before: answer with that refund, as providers answer a retry.
+      const [earlier] = await db
+        .select({ reference: sandboxTransactions.reference })
+        .from(sandboxTransactions)
+        .where(and(eq(sandboxTransactions.kind, 'refund'), eq(sandboxTransactions.idempotencyKey, idempotencyKey)));
+      if (!earlier) throw new Error('sandbox refund was not recorded');
+      return earlier;
     },
   };
 }

@@ -16,11 +16,17 @@ describe.each(testDrivers())('sandbox ledger on %s', (driver) => {
       .values({ kind: 'charge', reference, idempotencyKey: `charge:${reference}`, amount: CHARGE });
   }
 
+  /** What the charge's refunds add up to; the charge's own running total must agree. */
   async function refunded(reference: string) {
+    const [charged] = await current()
+      .db.select({ refundedAmount: sandboxTransactions.refundedAmount })
+      .from(sandboxTransactions)
+      .where(and(eq(sandboxTransactions.kind, 'charge'), eq(sandboxTransactions.reference, reference)));
     const [row] = await current()
       .db.select({ total: sum(sandboxTransactions.amount).mapWith(Number) })
       .from(sandboxTransactions)
       .where(and(eq(sandboxTransactions.kind, 'refund'), eq(sandboxTransactions.chargeReference, reference)));
+    expect(charged?.refundedAmount).toBe(row?.total ?? 0);
     return row?.total ?? 0;
   }
 
