@@ -25,6 +25,12 @@ export type LotEvent =
   | { type: 'PAY'; now: Date }
   | { type: 'OVERDUE'; now: Date };
 
+/** Lots that have not closed: their auction cannot end while one is left. */
+export const OPEN_LOT_STATUSES: readonly LotStatus[] = ['draft', 'scheduled', 'preview', 'live'];
+
+/** Lots that closed with a winner: their deal prices make the auction's 成交额. */
+export const SOLD_LOT_STATUSES: readonly LotStatus[] = ['sold', 'paid', 'overdue'];
+
 export function hasWinningBid(context: Pick<LotContext, 'bidCount' | 'currentPrice' | 'reservePrice'>): boolean {
   return context.bidCount > 0 && context.currentPrice !== null && context.currentPrice >= (context.reservePrice ?? 0);
 }

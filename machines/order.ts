@@ -29,6 +29,9 @@ export type OrderEvent =
   | { type: 'CONFIRM'; now: Date };
 
 /** The pay-due reminder goes out this long before `dueAt` (the message says "within 2 hours"). */
+/** Orders still to be paid: the states that take PAY. */
+export const UNPAID_ORDER_STATUSES: readonly OrderStatus[] = ['pending_payment', 'confirming_payment'];
+
 export const PAYMENT_REMINDER_LEAD_MS = 2 * 3_600_000;
 
 export const reminderAt = (context: Pick<OrderContext, 'dueAt'>) =>

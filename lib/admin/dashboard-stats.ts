@@ -1,12 +1,12 @@
 import { and, count, eq, getTableColumns, gt, inArray, lte, notInArray, sum } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { auctions, bids, deposits, lots, orders, users, type LotStatus } from '@/db/schema';
+import { auctions, bids, deposits, lots, orders, users } from '@/db/schema';
 import { auctionMachineColumns, auctionStatusAt } from '@/lib/auctions/machine-context';
 import { orderContextOf, orderMachineColumns } from '@/lib/orders/machine-context';
 import { lotContextOfRows } from '@/lib/lots/machine-context';
 import { DEFAULT_RULES, type LifecycleRules } from '@/lib/engine/rules';
-import { effectiveLotStatus } from '@/machines/lot';
-import { effectiveOrderStatus } from '@/machines/order';
+import { effectiveLotStatus, SOLD_LOT_STATUSES } from '@/machines/lot';
+import { effectiveOrderStatus, UNPAID_ORDER_STATUSES } from '@/machines/order';
 
 export type DashboardStats = {
   auctions: number;
@@ -21,9 +21,6 @@ export type DashboardStats = {
 
 /** Auction statuses the clock can still move; the rest are read as stored. */
 const TIMED_AUCTION_STATUSES = ['scheduled', 'preview', 'live'] as const;
-const UNPAID = ['pending_payment', 'confirming_payment'] as const;
-/** Lots whose price counts in 成交额, as settlement sums them. */
-const SOLD: readonly LotStatus[] = ['sold', 'paid', 'overdue'];
 
 /**
  * The operator's overview as the machines read at `now`, whatever the tick has written: an
@@ -67,12 +64,12 @@ export async function dashboardStats({
       db
         .select({ n: count() })
         .from(orders)
-        .where(and(inArray(orders.status, [...UNPAID]), gt(orders.nextTransitionAt, now)))
+        .where(and(inArray(orders.status, [...UNPAID_ORDER_STATUSES]), gt(orders.nextTransitionAt, now)))
         .then(first),
       db
         .select({ ...getTableColumns(orders), ...orderMachineColumns })
         .from(orders)
-        .where(and(inArray(orders.status, [...UNPAID]), lte(orders.nextTransitionAt, now))),
+        .where(and(inArray(orders.status, [...UNPAID_ORDER_STATUSES]), lte(orders.nextTransitionAt, now))),
       db.select({ n: count() }).from(bids).then(first),
     ]);
   const timed = timedAuctions.map((row) => ({ row, status: auctionStatusAt(row, now) }));
@@ -91,7 +88,7 @@ export async function dashboardStats({
           );
   const lateTurnover = lateLots
     .filter((lot) =>
-      SOLD.includes(
+      SOLD_LOT_STATUSES.includes(
         effectiveLotStatus(
           lot.status,
           lotContextOfRows(
@@ -104,7 +101,9 @@ export async function dashboardStats({
     )
     .reduce((total, lot) => total + (lot.dealPrice ?? lot.currentPrice ?? 0), 0);
   const stillDue = dueOrders.filter((order) =>
-    (UNPAID as readonly string[]).includes(effectiveOrderStatus(order.status, orderContextOf(order, rules), now)),
+    (UNPAID_ORDER_STATUSES as readonly string[]).includes(
+      effectiveOrderStatus(order.status, orderContextOf(order, rules), now),
+    ),
   ).length;
   const byStatus = (status: string) =>
     timed.filter((entry) => entry.status === status).length +

@@ -3,6 +3,8 @@ import { auctions, type AuctionStatus } from '@/db/schema';
 import type { PassDefinition } from '@/lib/engine/pass';
 import { deadlineOf } from '@/lib/engine/deadline';
 import { auctionMachine, nextAuctionTransitionAt, type AuctionContext, type AuctionEffect } from '@/machines/auction';
+import { statusIn } from '@/lib/sql/machine-status';
+import { SOLD_LOT_STATUSES } from '@/machines/lot';
 import { auctionContextOf, auctionMachineColumns } from './machine-context';
 import { settleSessionDeposits } from '@/lib/deposits/settle-session-deposits';
 
@@ -37,7 +39,7 @@ export const advanceAuctions: PassDefinition<AuctionStatus, AuctionContext, Auct
   assignments: () => sql`
     ended_at = coalesce(v.ended_at, t.ended_at),
     total_price = case when v.to_status = 'ended' then coalesce(
-      (select sum(l.deal_price) from lots l where l.auction_id = t.id and l.status in ('sold', 'paid', 'overdue')), 0)
+      (select sum(l.deal_price) from lots l where l.auction_id = t.id and ${statusIn(sql`l.status`, SOLD_LOT_STATUSES)}), 0)
       else t.total_price end`,
   effects: {
     settleAuction: async (tx, moves, { now }) => {

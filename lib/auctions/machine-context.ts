@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { auctions, type AuctionStatus } from '@/db/schema';
+import { statusIn } from '@/lib/sql/machine-status';
 import { toDate } from '@/lib/sql/rows';
+import { OPEN_LOT_STATUSES } from '@/machines/lot';
 import { effectiveAuctionStatus, type AuctionContext } from '@/machines/auction';
 
 /**
@@ -18,7 +20,7 @@ export const auctionMachineColumns = {
   endsAt: auctions.endsAt,
   lotCount: sql<number>`(select count(*) from lots l where l.auction_id = "auctions"."id")`.mapWith(Number),
   openLots: sql<number>`(select count(*) from lots l where l.auction_id = "auctions"."id"
-    and l.status in ('draft', 'scheduled', 'preview', 'live'))`.mapWith(Number),
+    and ${statusIn(sql`l.status`, OPEN_LOT_STATUSES)})`.mapWith(Number),
   lastLotEndsAt: sql<Date>`coalesce(
     (select max(coalesce(l.ends_at, "auctions"."ends_at")) from lots l where l.auction_id = "auctions"."id"),
     "auctions"."ends_at")`.mapWith(toDate),

@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { statusIn } from '@/lib/sql/machine-status';
 import { intArray } from '@/lib/sql/values';
+import { UNPAID_ORDER_STATUSES } from '@/machines/order';
 
 /**
  * Which deposits a money verb acts on, said in domain terms; the SQL over alias `d` is built
@@ -54,4 +56,4 @@ export function depositsWhere(selection: DepositSelection): SQL {
 export const stillOwed = sql`exists (
   select 1 from orders o
   where o.user_id = d.user_id and o.auction_id = d.auction_id and (d.lot_id is null or o.lot_id = d.lot_id)
-    and o.status in ('pending_payment', 'confirming_payment'))`;
+    and ${statusIn(sql`o.status`, UNPAID_ORDER_STATUSES)})`;

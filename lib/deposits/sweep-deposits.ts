@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { BatchResult } from '@/lib/engine/pass';
+import { statusIn } from '@/lib/sql/machine-status';
+import { OPEN_LOT_STATUSES } from '@/machines/lot';
 import { refundDeposits } from './refund-deposits';
 import { stillOwed } from './selection';
 import { settleSessionDeposits } from './settle-session-deposits';
 import { holdsMoney } from './transitions';
 
-const closedLot = sql`l.status in ('sold', 'unsold', 'paid', 'overdue', 'cancelled')`;
+const closedLot = sql`not ${statusIn(sql`l.status`, OPEN_LOT_STATUSES)}`;
 
 /** Deposits still holding money without a reason, and why they may go: the condition the sweep claims by. */
 export const sweepableDeposit = sql`${holdsMoney} and (a.status = 'cancelled'

@@ -29,6 +29,11 @@ const literal = (status: string) => {
   return sql.raw(`'${status}'`);
 };
 
+/** `column` is one of `statuses` (a machine's named set, such as OPEN_LOT_STATUSES). */
+export function statusIn(column: SQL, statuses: readonly string[]): SQL {
+  return sql`${column}::text in (${sql.join(statuses.map(literal), sql`, `)})`;
+}
+
 /** `column` is in a state that accepts the transitions. */
 export function acceptsSql(column: SQL, transitions: Transitions): SQL {
   return sql`${column}::text in (${sql.join([...transitions.keys()].map(literal), sql`, `)})`;
