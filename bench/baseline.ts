@@ -2,6 +2,17 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { DEFAULT_RULES } from '@/lib/engine/rules';
 
+/** The refund rows and outbox rows for a `refunded` CTE (id, amount), as refundDeposits writes them. */
+const refundRowsOf = (reason: string) => sql`refund_rows as (
+        insert into refunds (payment_id, deposit_id, amount, reason, idempotency_key)
+        select p.id, r.id, r.amount, ${reason}, 'deposit:' || r.id || ':refund'
+        from refunded r join payments p on p.deposit_id = r.id and p.status = 'succeeded'
+        where r.amount > 0
+        returning id
+      ), refund_queue as (
+        insert into outbox (kind, refund_id) select 'refund', id from refund_rows
+      )`;
+
 /**
  * The floor settlement is measured against: what one tick writes for a closing that is due
  * at `now`, written by hand as one transaction of two set-based statements, with no claim
@@ -73,15 +84,7 @@ export async function settleByHand(db: Database, now: Date) {
         update deposits d set status = 'refunded', refunded_amount = d.refunded_amount + t.balance, balance = 0, updated_at = ${at}
         from losing t where d.id = t.id
         returning d.id, t.balance as amount, t.status::text as from_status
-      ), refund_rows as (
-        insert into refunds (payment_id, deposit_id, amount, reason, idempotency_key)
-        select p.id, r.id, r.amount, 'lot_lost', 'deposit:' || r.id || ':refund'
-        from refunded r join payments p on p.deposit_id = r.id and p.status = 'succeeded'
-        where r.amount > 0
-        returning id
-      ), refund_queue as (
-        insert into outbox (kind, refund_id) select 'refund', id from refund_rows
-      )
+      ), ${refundRowsOf('lot_lost')}
       insert into lifecycle_events (entity, entity_id, from_status, to_status, event, at, data)
       select 'deposit', id, from_status, 'refunded', 'REFUND', ${at}, jsonb_build_object('amount', amount, 'reason', 'lot_lost'::text)
       from refunded`);
@@ -116,15 +119,7 @@ export async function settleByHand(db: Database, now: Date) {
         update deposits d set status = 'frozen', updated_at = ${at}
         from sessions s where d.id = s.id and s.owed and s.status = 'held'
         returning d.id
-      ), refund_rows as (
-        insert into refunds (payment_id, deposit_id, amount, reason, idempotency_key)
-        select p.id, r.id, r.amount, 'auction_won_nothing', 'deposit:' || r.id || ':refund'
-        from refunded r join payments p on p.deposit_id = r.id and p.status = 'succeeded'
-        where r.amount > 0
-        returning id
-      ), refund_queue as (
-        insert into outbox (kind, refund_id) select 'refund', id from refund_rows
-      )
+      ), ${refundRowsOf('auction_won_nothing')}
       insert into lifecycle_events (entity, entity_id, from_status, to_status, event, at, data)
       select 'deposit'::lifecycle_entity, id, from_status, 'refunded', 'REFUND', ${at},
              jsonb_build_object('amount', amount, 'reason', 'auction_won_nothing'::text)
