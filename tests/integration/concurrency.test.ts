@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { bids, deposits, lifecycleEvents, lots, orders, payments, refunds, sandboxTransactions } from '@/db/schema';
 import { placeBid } from '@/lib/bidding/place-bid';
 import type { TickSummary } from '@/lib/engine/tick';
+import { DEFAULT_RULES } from '@/lib/engine/rules';
+import { markOrderPaid } from '@/lib/payments/order-paid';
 import { startOrderPayment } from '@/lib/payments/order-payment';
 import { seedBuyer } from '../support/factories';
 import {
@@ -255,6 +257,60 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
         refundedAmount: yuan(800),
         forfeitedAmount: yuan(200),
       });
+    });
+
+    /**
+     * The other order of events: the payment has locked the winner's session deposit, and not
+     * yet committed, when the tick ends the auction. Settlement must wait for it and then see
+     * the order paid, not freeze the deposit for an order that is being paid.
+     */
+    it('race 1, reversed: a payment holding the deposit while the auction ends leaves nothing frozen', async () => {
+      const db = current().db;
+      const winner = await seedBuyer(db);
+      const auction = await publishedAuction(db, T0, { lots: [{}, {}] });
+      const lastClose = at(auction.endsAt, 10 * MINUTE);
+      await db.update(lots).set({ endsAt: lastClose }).where(eq(lots.id, auction.lotIds[1]!));
+      await tick(db, auction.startsAt);
+      await payDeposit(db, { userId: winner.id, auctionId: auction.auctionId, now: auction.startsAt });
+      await placeBid({
+        db,
+        userId: winner.id,
+        lotId: auction.lotIds[0]!,
+        amount: yuan(100),
+        now: at(auction.startsAt, MINUTE),
+      });
+      await tick(db, auction.endsAt);
+      const [order] = await db.select().from(orders).where(eq(orders.userId, winner.id));
+
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let paid!: () => void;
+      const hasPaid = new Promise<void>((resolve) => (paid = resolve));
+      const paying = db.transaction(async (tx) => {
+        const applied = await markOrderPaid(tx, {
+          orderId: order!.id,
+          userId: winner.id,
+          paidAt: at(auction.endsAt, MINUTE),
+          now: at(auction.endsAt, MINUTE),
+          rules: DEFAULT_RULES,
+        });
+        expect(applied).toBe(true);
+        paid();
+        await released;
+      });
+      await hasPaid;
+      const settling = track(tick(db, lastClose));
+      await waitUntil(
+        async () => settling.done || (await lockWaiters(db)) >= 1,
+        'the tick ends or waits for the deposit',
+      );
+      release();
+      await Promise.all([paying, settling.promise]);
+      const [deposit] = await db
+        .select()
+        .from(deposits)
+        .where(and(eq(deposits.userId, winner.id), isNull(deposits.lotId)));
+      expect(deposit).toMatchObject({ status: 'refunded', balance: 0, refundedAmount: yuan(1_000) });
     });
   });
 });
