@@ -69,7 +69,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return cause?.code === '23505' && (constraint === undefined || cause.constraint === constraint);
 }
 
-type PgErrorLike = { code?: string; constraint?: string };
+/** Postgres check_violation of one named constraint (named in the message where a driver leaves the field out). */
+export function isCheckViolation(error: unknown, constraint: string): boolean {
+  const cause = findPgError(error);
+  return cause?.code === '23514' && (cause.constraint === constraint || !!cause.message?.includes(`"${constraint}"`));
+}
+
+type PgErrorLike = { code?: string; constraint?: string; message?: string };
 
 function findPgError(error: unknown): PgErrorLike | undefined {
   // Drizzle wraps driver errors; the Postgres fields sit on the error or on its cause.

@@ -28,10 +28,10 @@ export type OrderEvent =
   | { type: 'SHIP'; now: Date }
   | { type: 'CONFIRM'; now: Date };
 
-/** The pay-due reminder goes out this long before `dueAt` (the message says "within 2 hours"). */
 /** Orders still to be paid: the states that take PAY. */
 export const UNPAID_ORDER_STATUSES: readonly OrderStatus[] = ['pending_payment', 'confirming_payment'];
 
+/** The pay-due reminder goes out this long before `dueAt` (the message says "within 2 hours"). */
 export const PAYMENT_REMINDER_LEAD_MS = 2 * 3_600_000;
 
 export const reminderAt = (context: Pick<OrderContext, 'dueAt'>) =>

@@ -1,4 +1,4 @@
 ALTER TABLE "sandbox_transactions" ADD COLUMN "refunded_amount" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 UPDATE "sandbox_transactions" c SET "refunded_amount" = (SELECT coalesce(sum(r."amount"), 0) FROM "sandbox_transactions" r WHERE r."kind" = 'refund' AND r."charge_reference" = c."reference") WHERE c."kind" = 'charge';--> statement-breakpoint
-ALTER TABLE "sandbox_transactions" ADD CONSTRAINT "sandbox_transactions_charge_fk" FOREIGN KEY ("charge_reference") REFERENCES "public"."sandbox_transactions"("reference") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "sandbox_transactions" ADD CONSTRAINT "sandbox_transactions_refunds_within_charge" CHECK ("sandbox_transactions"."refunded_amount" <= "sandbox_transactions"."amount");
+ALTER TABLE "sandbox_transactions" ADD CONSTRAINT "sandbox_transactions_charge_fk" FOREIGN KEY ("charge_reference") REFERENCES "public"."sandbox_transactions"("reference") ON DELETE no action ON UPDATE no action NOT VALID;--> statement-breakpoint
+ALTER TABLE "sandbox_transactions" ADD CONSTRAINT "sandbox_transactions_refunds_within_charge" CHECK ("sandbox_transactions"."refunded_amount" <= "sandbox_transactions"."amount") NOT VALID;

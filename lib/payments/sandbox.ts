@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { sandboxTransactions } from '@/db/schema';
 import { now as clockNow } from '@/lib/clock';
-import { AppError, postgresErrorCode } from '@/lib/errors';
+import { AppError, isCheckViolation, isUniqueViolation } from '@/lib/errors';
 import { boundedText } from '@/lib/validation/text';
 import type { PaymentProvider, WebhookEvent } from './provider';
 
@@ -79,37 +79,37 @@ export function sandboxProvider({
         return null;
       }
     },
-    // One statement books the refund and adds it to its charge's refunded total. The database
+    // One statement adds the refund to its charge's refunded total and books it. The database
     // keeps that total within the charge (a CHECK, evaluated on the row's latest version, so
-    // racing refunds queue on the charge row and the one that would exceed it fails whole), a
-    // refund names an existing charge (a foreign key), and a key is booked once (unique).
+    // racing refunds queue on the charge row and the one that would exceed it fails whole);
+    // a key is booked once (unique: a racing twin fails whole and answers with the first).
     async refund({ idempotencyKey, chargeReference, amount }) {
+      const settledAt = sql`${now().toISOString()}::timestamptz`;
       try {
         const booked = await db.execute<{ reference: string }>(sql`
-          with booked as (
-            insert into sandbox_transactions (kind, reference, idempotency_key, charge_reference, amount, settled_at)
-            values ('refund', ${`sbx_re_${randomBytes(10).toString('hex')}`}, ${idempotencyKey}, ${chargeReference},
-                    ${amount}, ${now().toISOString()}::timestamptz)
-            on conflict (kind, idempotency_key) do nothing
-            returning reference, amount, settled_at
-          ), charged as (
-            update sandbox_transactions c set refunded_amount = c.refunded_amount + b.amount, updated_at = b.settled_at
-            from booked b where c.kind = 'charge' and c.reference = ${chargeReference}
+          with charged as (
+            update sandbox_transactions c set refunded_amount = c.refunded_amount + ${amount}, updated_at = ${settledAt}
+            where c.kind = 'charge' and c.reference = ${chargeReference}
+              and not exists (select 1 from sandbox_transactions r where r.kind = 'refund' and r.idempotency_key = ${idempotencyKey})
+            returning c.reference
           )
-          select reference from booked`);
+          insert into sandbox_transactions (kind, reference, idempotency_key, charge_reference, amount, settled_at)
+          select 'refund', ${`sbx_re_${randomBytes(10).toString('hex')}`}, ${idempotencyKey}, reference, ${amount}, ${settledAt}
+          from charged
+          returning reference`);
         if (booked.rows[0]) return { reference: booked.rows[0].reference };
       } catch (error) {
-        const code = postgresErrorCode(error);
-        if (code === '23503') throw new Error(`sandbox: no charge ${chargeReference}`);
-        if (code === '23514') throw new Error('sandbox: refund exceeds the charge');
-        throw error;
+        if (isCheckViolation(error, 'sandbox_transactions_refunds_within_charge')) {
+          throw new Error('sandbox: refund exceeds the charge');
+        }
+        if (!isUniqueViolation(error)) throw error;
       }
-      // The key was booked before: answer with that refund, as providers answer a retry.
+      // Booked before (a retry), or by a racing send of the same key: answer with that refund.
       const [earlier] = await db
         .select({ reference: sandboxTransactions.reference })
         .from(sandboxTransactions)
         .where(and(eq(sandboxTransactions.kind, 'refund'), eq(sandboxTransactions.idempotencyKey, idempotencyKey)));
-      if (!earlier) throw new Error('sandbox refund was not recorded');
+      if (!earlier) throw new Error(`sandbox: no charge ${chargeReference}`);
       return earlier;
     },
   };

@@ -362,6 +362,7 @@ async function insertMoney(
       reference: `seed-deposit-${row.id}`,
       idempotencyKey: `seed:deposit:${row.id}`,
       amount,
+      refundedAmount: deposit.refunded && payment ? amount : 0,
       settledAt: paidAt,
     });
     if (deposit.refunded && payment) {

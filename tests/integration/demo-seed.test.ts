@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auctions, bids, deposits, lots, payments, users } from '@/db/schema';
+import { auctions, bids, deposits, lots, payments, sandboxTransactions, users } from '@/db/schema';
 import { EXAMPLE_AUCTION_TITLE, seedDemoData } from '@/scripts/seed/demo';
 import { dashboardStats } from '@/lib/admin/dashboard-stats';
 import { getPublicAuction } from '@/lib/auctions/get-public-auction';
@@ -108,6 +108,21 @@ describe.each(testDrivers())('demo seed on %s', (driver) => {
   it('conserves money in every deposit', async () => {
     for (const deposit of await database.db.select().from(deposits)) {
       expect(deposit.amount).toBe(deposit.balance + deposit.refundedAmount + deposit.forfeitedAmount);
+    }
+  });
+
+  it('keeps the sandbox ledger consistent: each charge’s refunded total is its refunds', async () => {
+    const charges = await database.db.select().from(sandboxTransactions).where(eq(sandboxTransactions.kind, 'charge'));
+    const refundRows = await database.db
+      .select()
+      .from(sandboxTransactions)
+      .where(eq(sandboxTransactions.kind, 'refund'));
+    expect(refundRows.length).toBeGreaterThan(0);
+    for (const charge of charges) {
+      const total = refundRows
+        .filter((refund) => refund.chargeReference === charge.reference)
+        .reduce((sum, refund) => sum + refund.amount, 0);
+      expect(charge.refundedAmount).toBe(total);
     }
   });
 

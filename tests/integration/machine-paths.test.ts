@@ -158,6 +158,31 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
     }
   });
 
+  it('an order a late tick auto-completes is completed at its deadline, not when the tick ran', async () => {
+    const db = current().db;
+    const buyer = await seedBuyer(db);
+    const admin = await seedBuyer(db, { role: 'admin' });
+    const auction = await publishedAuction(db, T0);
+    await tick(db, auction.startsAt);
+    await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.startsAt });
+    await placeBid({
+      db,
+      userId: buyer.id,
+      lotId: auction.lotIds[0]!,
+      amount: 10_000,
+      now: at(auction.startsAt, MINUTE),
+    });
+    await tick(db, auction.endsAt);
+    const [order] = await db.select().from(orders);
+    await payOrder(db, { userId: buyer.id, orderId: order!.id, now: at(auction.endsAt, HOUR) });
+    const shippedAt = at(auction.endsAt, 2 * HOUR);
+    await shipOrder({ db, orderId: order!.id, trackingNo: 'SF123', now: shippedAt, adminId: admin.id });
+    const deadline = at(shippedAt, DEFAULT_RULES.autoCompleteMs);
+    await tick(db, at(deadline, 3 * DAY));
+    const [row] = await db.select().from(orders).where(eq(orders.id, order!.id));
+    expect(row).toMatchObject({ status: 'completed', completedAt: deadline });
+  });
+
   it.each([null, yuan(200)])('lot: every path from draft (reserve price %s)', async (reservePrice) => {
     const schedule = {
       previewStartsAt: at(T0, HOUR),

@@ -41,6 +41,8 @@ describe.each(testDrivers())('sandbox ledger on %s', (driver) => {
         ),
       );
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
+      expect(refused).toEqual(Array(5).fill('Error: sandbox: refund exceeds the charge'));
       expect(await refunded(reference)).toBe(6_000);
     }
   });
@@ -55,6 +57,26 @@ describe.each(testDrivers())('sandbox ledger on %s', (driver) => {
     );
     expect(new Set(answers.map((answer) => answer.reference)).size).toBe(1);
     expect(await refunded('sbx_ch_same')).toBe(4_000);
+  });
+
+  it('answers a retry with its refund even once the charge is spent, and refuses to refund a refund', async () => {
+    const provider = sandboxProvider({ db: current().db, secret: 'sandbox-ledger-test-secret' });
+    await charge('sbx_ch_spent');
+    const first = await provider.refund({
+      idempotencyKey: 'refund:all',
+      chargeReference: 'sbx_ch_spent',
+      amount: CHARGE,
+    });
+    await expect(
+      provider.refund({ idempotencyKey: 'refund:all', chargeReference: 'sbx_ch_spent', amount: CHARGE }),
+    ).resolves.toEqual(first);
+    await expect(
+      provider.refund({ idempotencyKey: 'refund:more', chargeReference: 'sbx_ch_spent', amount: 1 }),
+    ).rejects.toThrow(/exceeds the charge/);
+    await expect(
+      provider.refund({ idempotencyKey: 'refund:of-refund', chargeReference: first.reference, amount: 1 }),
+    ).rejects.toThrow(/no charge/);
+    expect(await refunded('sbx_ch_spent')).toBe(CHARGE);
   });
 
   it('refuses a refund of an unknown charge', async () => {
