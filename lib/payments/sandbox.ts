@@ -39,6 +39,16 @@ export function sandboxProvider({
   secret: string;
   now?: () => Date;
 }): PaymentProvider {
+  /** The refund booked under `idempotencyKey`, as providers answer a retry; else `refusal`. */
+  async function earlierRefund(idempotencyKey: string, refusal: string) {
+    const [earlier] = await db
+      .select({ reference: sandboxTransactions.reference })
+      .from(sandboxTransactions)
+      .where(and(eq(sandboxTransactions.kind, 'refund'), eq(sandboxTransactions.idempotencyKey, idempotencyKey)));
+    if (!earlier) throw new Error(refusal);
+    return earlier;
+  }
+
   return {
     name: SANDBOX_PROVIDER,
     async createCharge({ idempotencyKey, amount, expiresAt }) {
@@ -79,7 +89,8 @@ export function sandboxProvider({
         return null;
       }
     },
-    // One statement adds the refund to its charge's refunded total and books it. The database
+    // One statement adds the refund to its charge's refunded total and books it from that row
+    // (so only a charge takes refunds). The database
     // keeps that total within the charge (a CHECK, evaluated on the row's latest version, so
     // racing refunds queue on the charge row and the one that would exceed it fails whole);
     // a key is booked once (unique: a racing twin fails whole and answers with the first).
@@ -98,19 +109,16 @@ export function sandboxProvider({
           from charged
           returning reference`);
         if (booked.rows[0]) return { reference: booked.rows[0].reference };
+        return await earlierRefund(idempotencyKey, `sandbox: no charge ${chargeReference}`);
       } catch (error) {
+        // A racing twin of a booked key fails whole too (on the key, or on the CHECK when its
+        // second addition would not fit): it answers with the refund its twin booked.
         if (isCheckViolation(error, 'sandbox_transactions_refunds_within_charge')) {
-          throw new Error('sandbox: refund exceeds the charge');
+          return earlierRefund(idempotencyKey, 'sandbox: refund exceeds the charge');
         }
-        if (!isUniqueViolation(error)) throw error;
+        if (isUniqueViolation(error)) return earlierRefund(idempotencyKey, 'sandbox refund was not recorded');
+        throw error;
       }
-      // Booked before (a retry), or by a racing send of the same key: answer with that refund.
-      const [earlier] = await db
-        .select({ reference: sandboxTransactions.reference })
-        .from(sandboxTransactions)
-        .where(and(eq(sandboxTransactions.kind, 'refund'), eq(sandboxTransactions.idempotencyKey, idempotencyKey)));
-      if (!earlier) throw new Error(`sandbox: no charge ${chargeReference}`);
-      return earlier;
     },
   };
 }
