@@ -19,6 +19,7 @@ import {
   sandbox,
   testAddress,
   tick,
+  wonOrder,
   yuan,
 } from '../support/lifecycle';
 import { holdDepositLock, lockWaiters, track, waitUntil } from '../support/locks';
@@ -119,19 +120,7 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
       const db = current().db;
       for (let round = 0; round < 5; round++) {
         await current().reset();
-        const buyer = await seedBuyer(db);
-        const auction = await publishedAuction(db, T0);
-        await tick(db, auction.startsAt);
-        await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.startsAt });
-        await placeBid({
-          db,
-          userId: buyer.id,
-          lotId: auction.lotIds[0]!,
-          amount: yuan(100),
-          now: at(auction.startsAt, MINUTE),
-        });
-        await tick(db, auction.endsAt);
-        const [order] = await db.select().from(orders);
+        const { buyer, auction, order } = await wonOrder(db, { now: T0 });
         const started = await startOrderPayment({
           db,
           provider: sandbox(db),
@@ -266,21 +255,20 @@ describe.runIf(drivers.length > 0)('concurrency (needs DATABASE_URL)', () => {
      */
     it('race 1, reversed: a payment holding the deposit while the auction ends leaves nothing frozen', async () => {
       const db = current().db;
-      const winner = await seedBuyer(db);
-      const auction = await publishedAuction(db, T0, { lots: [{}, {}] });
-      const lastClose = at(auction.endsAt, 10 * MINUTE);
-      await db.update(lots).set({ endsAt: lastClose }).where(eq(lots.id, auction.lotIds[1]!));
-      await tick(db, auction.startsAt);
-      await payDeposit(db, { userId: winner.id, auctionId: auction.auctionId, now: auction.startsAt });
-      await placeBid({
-        db,
-        userId: winner.id,
-        lotId: auction.lotIds[0]!,
-        amount: yuan(100),
-        now: at(auction.startsAt, MINUTE),
+      let lastClose!: Date;
+      // The second lot was extended: the first one's order exists while the auction is live.
+      const {
+        buyer: winner,
+        auction,
+        order,
+      } = await wonOrder(db, {
+        now: T0,
+        lots: [{}, {}],
+        beforeOpening: (published) => {
+          lastClose = at(published.endsAt, 10 * MINUTE);
+          return db.update(lots).set({ endsAt: lastClose }).where(eq(lots.id, published.lotIds[1]!));
+        },
       });
-      await tick(db, auction.endsAt);
-      const [order] = await db.select().from(orders).where(eq(orders.userId, winner.id));
 
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));

@@ -30,6 +30,7 @@ import {
   sandbox,
   testAddress,
   tick,
+  wonOrder,
   yuan,
 } from '../support/lifecycle';
 import { databaseForEachTest, testDrivers } from '../support/test-database';
@@ -117,27 +118,15 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
     for (const path of paths) {
       await current().reset();
       const db = current().db;
-      const buyer = await seedBuyer(db);
       const admin = await seedBuyer(db, { role: 'admin' });
-      const auction = await publishedAuction(db, T0);
-      await tick(db, auction.startsAt);
-      await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.startsAt });
-      await placeBid({
-        db,
-        userId: buyer.id,
-        lotId: auction.lotIds[0]!,
-        amount: 10_000,
-        now: at(auction.startsAt, MINUTE),
-      });
-      await tick(db, auction.endsAt);
-      const [order] = await db.select().from(orders);
-      expect(order!.dueAt).toEqual(dueAt);
+      const { buyer, order } = await wonOrder(db, { now: T0 });
+      expect(order.dueAt).toEqual(dueAt);
       const started = openCharge
         ? await startOrderPayment({
             db,
             provider: sandbox(db),
             userId: buyer.id,
-            orderId: order!.id,
+            orderId: order.id,
             address: testAddress,
             userCouponId: null,
             now: at(closeAt, MINUTE),
@@ -146,13 +135,13 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
       for (const { event, state } of path.steps.slice(1)) {
         if (event.type === 'PAY') {
           if (started && !started.paid) await confirmCharge(db, started.paymentId, event.now, true, event.paidAt);
-          else await payOrder(db, { userId: buyer.id, orderId: order!.id, now: event.now });
+          else await payOrder(db, { userId: buyer.id, orderId: order.id, now: event.now });
         } else if (event.type === 'SHIP')
-          await shipOrder({ db, orderId: order!.id, trackingNo: 'SF123', now: event.now, adminId: admin.id });
+          await shipOrder({ db, orderId: order.id, trackingNo: 'SF123', now: event.now, adminId: admin.id });
         else if (event.type === 'CONFIRM')
-          await confirmOrder({ db, orderId: order!.id, now: event.now, buyerId: buyer.id });
+          await confirmOrder({ db, orderId: order.id, now: event.now, buyerId: buyer.id });
         else await tick(db, event.now);
-        const [row] = await db.select().from(orders).where(eq(orders.id, order!.id));
+        const [row] = await db.select().from(orders).where(eq(orders.id, order.id));
         expect(row!.status, path.steps.map((s) => s.event.type).join(' → ')).toBe(state.value);
       }
     }
@@ -160,26 +149,14 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
 
   it('an order a late tick auto-completes is completed at its deadline, not when the tick ran', async () => {
     const db = current().db;
-    const buyer = await seedBuyer(db);
     const admin = await seedBuyer(db, { role: 'admin' });
-    const auction = await publishedAuction(db, T0);
-    await tick(db, auction.startsAt);
-    await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.startsAt });
-    await placeBid({
-      db,
-      userId: buyer.id,
-      lotId: auction.lotIds[0]!,
-      amount: 10_000,
-      now: at(auction.startsAt, MINUTE),
-    });
-    await tick(db, auction.endsAt);
-    const [order] = await db.select().from(orders);
-    await payOrder(db, { userId: buyer.id, orderId: order!.id, now: at(auction.endsAt, HOUR) });
+    const { buyer, auction, order } = await wonOrder(db, { now: T0 });
+    await payOrder(db, { userId: buyer.id, orderId: order.id, now: at(auction.endsAt, HOUR) });
     const shippedAt = at(auction.endsAt, 2 * HOUR);
-    await shipOrder({ db, orderId: order!.id, trackingNo: 'SF123', now: shippedAt, adminId: admin.id });
+    await shipOrder({ db, orderId: order.id, trackingNo: 'SF123', now: shippedAt, adminId: admin.id });
     const deadline = at(shippedAt, DEFAULT_RULES.autoCompleteMs);
     await tick(db, at(deadline, 3 * DAY));
-    const [row] = await db.select().from(orders).where(eq(orders.id, order!.id));
+    const [row] = await db.select().from(orders).where(eq(orders.id, order.id));
     expect(row).toMatchObject({ status: 'completed', completedAt: deadline });
   });
 

@@ -13,7 +13,6 @@ import {
   sandboxTransactions,
   userCoupons,
 } from '@/db/schema';
-import { placeBid } from '@/lib/bidding/place-bid';
 import { DEFAULT_RULES } from '@/lib/engine/rules';
 import { intArray } from '@/lib/sql/values';
 import { startDepositPayment } from '@/lib/payments/deposit-payment';
@@ -27,11 +26,11 @@ import {
   DAY,
   HOUR,
   MINUTE,
-  payDeposit,
   publishedAuction,
   sandbox,
   testAddress,
   tick,
+  wonOrder,
   yuan,
 } from '../support/lifecycle';
 import { databaseForEachTest, concurrentTestDrivers, testDrivers } from '../support/test-database';
@@ -39,24 +38,6 @@ import { databaseForEachTest, concurrentTestDrivers, testDrivers } from '../supp
 const T0 = new Date('2026-11-06T02:00:00Z');
 const GRACE = DEFAULT_RULES.paymentGraceMs;
 const SECRET = 'test-sandbox-secret-0123456789';
-
-/** A buyer who won the only lot (¥100) of an auction with his ¥1,000 session deposit; the order is due a day after the end. */
-async function wonOrder(db: Database) {
-  const buyer = await seedBuyer(db);
-  const auction = await publishedAuction(db, T0);
-  await tick(db, auction.startsAt);
-  await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.startsAt });
-  await placeBid({
-    db,
-    userId: buyer.id,
-    lotId: auction.lotIds[0]!,
-    amount: yuan(100),
-    now: at(auction.startsAt, MINUTE),
-  });
-  await tick(db, auction.endsAt);
-  const [order] = await db.select().from(orders);
-  return { buyer, auction, order: order!, dueAt: order!.dueAt };
-}
 
 async function startCharge(
   db: Database,
@@ -87,7 +68,7 @@ describe.each(testDrivers())('payment outcomes by the provider’s time on %s', 
 
   it('reads confirming payment at dueAt while a charge is open, and pays a success taken by dueAt that arrives in the grace period', async () => {
     const db = current().db;
-    const { buyer, order, dueAt } = await wonOrder(db);
+    const { buyer, order, dueAt } = await wonOrder(db, { now: T0 });
     const paymentId = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -10 * MINUTE) });
     await tick(db, dueAt);
     expect(await orderRow(db)).toMatchObject({ status: 'confirming_payment', nextTransitionAt: at(dueAt, GRACE) });
@@ -105,7 +86,7 @@ describe.each(testDrivers())('payment outcomes by the provider’s time on %s', 
     'refunds whole a success taken by dueAt but heard of after the grace period (%s)',
     async (first) => {
       const db = current().db;
-      const { buyer, order, dueAt } = await wonOrder(db);
+      const { buyer, order, dueAt } = await wonOrder(db, { now: T0 });
       const paymentId = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -10 * MINUTE) });
       const heard = at(dueAt, GRACE);
       if (first === 'tick first') await tick(db, heard);
@@ -125,7 +106,7 @@ describe.each(testDrivers())('payment outcomes by the provider’s time on %s', 
 
   it('refunds whole a success the provider took after dueAt, even during the grace period', async () => {
     const db = current().db;
-    const { buyer, order, dueAt } = await wonOrder(db);
+    const { buyer, order, dueAt } = await wonOrder(db, { now: T0 });
     const paymentId = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -10 * MINUTE) });
     expect(await confirmCharge(db, paymentId, at(dueAt, 2 * MINUTE), true, at(dueAt, 1))).toBe('refunded');
     await tick(db, at(dueAt, GRACE));
@@ -135,7 +116,7 @@ describe.each(testDrivers())('payment outcomes by the provider’s time on %s', 
 
   it('goes overdue at dueAt itself without an open charge, and refuses a new payment from then on', async () => {
     const db = current().db;
-    const { buyer, order, dueAt } = await wonOrder(db);
+    const { buyer, order, dueAt } = await wonOrder(db, { now: T0 });
     await expect(
       startOrderPayment({
         db,
@@ -156,7 +137,7 @@ describe.each(testDrivers())('payment outcomes by the provider’s time on %s', 
 
   it('overdue closes the open charge at the provider and gives the locked coupon back', async () => {
     const db = current().db;
-    const { buyer, order, dueAt } = await wonOrder(db);
+    const { buyer, order, dueAt } = await wonOrder(db, { now: T0 });
     const [coupon] = await db
       .insert(coupons)
       .values({
@@ -200,7 +181,7 @@ describe.each(testDrivers())('payment outcomes by the provider’s time on %s', 
 
   it('a new payment attempt closes the charge it replaces; a success on that one is refunded whole', async () => {
     const db = current().db;
-    const { buyer, order, dueAt } = await wonOrder(db);
+    const { buyer, order, dueAt } = await wonOrder(db, { now: T0 });
     const first = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -2 * HOUR) });
     const second = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -HOUR) });
     const [old] = await db.select().from(payments).where(eq(payments.id, first));
@@ -222,7 +203,7 @@ describe.each(testDrivers())('the sandbox enforces charge expiry on %s', (driver
 
   it('confirms up to the expiry with its own clock as paid-at, and refuses after it', async () => {
     const db = current().db;
-    const { buyer, order, dueAt } = await wonOrder(db);
+    const { buyer, order, dueAt } = await wonOrder(db, { now: T0 });
     const paymentId = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -HOUR) });
     const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
     const [charge] = await db
@@ -241,7 +222,7 @@ describe.each(testDrivers())('the sandbox enforces charge expiry on %s', (driver
 
   it('refuses to confirm a cancelled charge, and reports the buyer’s own cancellation as a failure', async () => {
     const db = current().db;
-    const { buyer, order, dueAt } = await wonOrder(db);
+    const { buyer, order, dueAt } = await wonOrder(db, { now: T0 });
     const now = at(dueAt, -HOUR);
     const paymentId = await startCharge(db, { userId: buyer.id, orderId: order.id, now });
     const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
@@ -367,7 +348,7 @@ describe.each(testDrivers())('pay-due reminder on %s', (driver) => {
 
   it('is sent once, two hours before dueAt', async () => {
     const db = current().db;
-    const { buyer, order, dueAt } = await wonOrder(db);
+    const { buyer, order, dueAt } = await wonOrder(db, { now: T0 });
     expect(await orderRow(db)).toMatchObject({ nextTransitionAt: at(dueAt, -2 * HOUR) });
     await tick(db, at(dueAt, -2 * HOUR - 1));
     expect(await reminders(db)).toEqual([]);
@@ -387,11 +368,11 @@ describe.each(testDrivers())('pay-due reminder on %s', (driver) => {
 
   it('is sent by a late tick that comes before dueAt, and never by one that comes after', async () => {
     const db = current().db;
-    const { dueAt } = await wonOrder(db);
+    const { dueAt } = await wonOrder(db, { now: T0 });
     await tick(db, at(dueAt, -MINUTE));
     expect(await reminders(db)).toHaveLength(1);
     await current().reset();
-    const again = await wonOrder(current().db);
+    const again = await wonOrder(current().db, { now: T0 });
     await tick(current().db, again.dueAt);
     expect(await reminders(current().db)).toEqual([]);
     expect(await current().db.$count(outbox, sql`${outbox.payload}->>'kind' = 'payment_due_soon'`)).toBe(0);
@@ -399,7 +380,7 @@ describe.each(testDrivers())('pay-due reminder on %s', (driver) => {
 
   it('is not sent for an order paid before', async () => {
     const db = current().db;
-    const { buyer, order, dueAt } = await wonOrder(db);
+    const { buyer, order, dueAt } = await wonOrder(db, { now: T0 });
     const paymentId = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -3 * HOUR) });
     await confirmCharge(db, paymentId, at(dueAt, -3 * HOUR));
     await tick(db, at(dueAt, -HOUR));
@@ -467,7 +448,7 @@ describe.runIf(concurrentDrivers.length > 0)('payments racing the tick (needs DA
       const db = current().db;
       for (let round = 0; round < 20; round++) {
         await current().reset();
-        const { buyer, order, dueAt } = await wonOrder(db);
+        const { buyer, order, dueAt } = await wonOrder(db, { now: T0 });
         const paymentId = await startCharge(db, { userId: buyer.id, orderId: order.id, now: at(dueAt, -MINUTE) });
         await tick(db, dueAt);
         const graceEnd = at(dueAt, GRACE);

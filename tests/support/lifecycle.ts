@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { auctions, lots, payments } from '@/db/schema';
+import { auctions, lots, orders, payments } from '@/db/schema';
 import { publishAuction } from '@/lib/auctions/publish-auction';
+import { placeBid } from '@/lib/bidding/place-bid';
 import { inAppNotifier } from '@/lib/outbox/in-app-notifier';
 import { DEFAULT_RULES } from '@/lib/engine/rules';
 import { runTick } from '@/lib/engine/tick';
@@ -10,6 +11,7 @@ import { startOrderPayment } from '@/lib/payments/order-payment';
 import { settleCharge } from '@/lib/payments/settle-charge';
 import { sandboxProvider, signSandboxWebhook, SANDBOX_PROVIDER } from '@/lib/payments/sandbox';
 import { receiveWebhook } from '@/lib/payments/webhook';
+import { seedBuyer } from './factories';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -70,6 +72,40 @@ export async function publishedAuction(
     .returning({ id: lots.id });
   await publishAuction({ db, auctionId: auction!.id, now });
   return { auctionId: auction!.id, lotIds: lotRows.map((lot) => lot.id), ...schedule };
+}
+
+/**
+ * A buyer who won the first lot (¥100) of an auction published at `now`, with their ¥1,000
+ * session deposit, and the order the tick made at the auction's end (due a day later).
+ * `beforeOpening` runs once the auction is published, before it goes live (to move a lot's end).
+ */
+export async function wonOrder(
+  db: Database,
+  {
+    now,
+    lots: plans,
+    beforeOpening,
+  }: {
+    now: Date;
+    lots?: LotPlan[];
+    beforeOpening?: (auction: Awaited<ReturnType<typeof publishedAuction>>) => Promise<unknown>;
+  },
+) {
+  const buyer = await seedBuyer(db);
+  const auction = await publishedAuction(db, now, { lots: plans });
+  await beforeOpening?.(auction);
+  await tick(db, auction.startsAt);
+  await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.startsAt });
+  await placeBid({
+    db,
+    userId: buyer.id,
+    lotId: auction.lotIds[0]!,
+    amount: yuan(100),
+    now: at(auction.startsAt, MINUTE),
+  });
+  await tick(db, auction.endsAt);
+  const [order] = await db.select().from(orders).where(eq(orders.userId, buyer.id));
+  return { buyer, auction, order: order!, dueAt: order!.dueAt };
 }
 
 /** Pays a deposit end to end through the sandbox: charge created, webhook applied. */
