@@ -10,8 +10,8 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 /**
  * End-to-end tests drive a production build (`npm run build` first) on a fresh embedded
  * database in .data/e2e, never on DATABASE_URL: e2e/serve.sh clears it on purpose, seeds the
- * demo data, then runs e2e/fixtures.ts. Specs may read the demo data but change only what
- * they create (users through the sign-up page, the lifecycle's auction in e2e/fixtures.ts),
+ * demo data, then runs each file in e2e/fixtures/. Specs may read the demo data but change only what
+ * they create (users through the sign-up page, the lifecycle's auction in e2e/fixtures/),
  * so each file runs alone or in any order.
  */
 export default defineConfig({
@@ -42,7 +42,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'bash e2e/serve.sh e2e/fixtures.ts',
+    command: 'bash e2e/serve.sh e2e/fixtures/*.ts',
     url: `${baseURL}/login`,
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,

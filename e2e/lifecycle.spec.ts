@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CRON_SECRET, e2eFixtures, lifecycleAuction, screenshot } from './support';
+import { CRON_SECRET, lifecycleAuction, readFixtures, screenshot, type LifecycleFixtures } from './support';
 
 const auth = { authorization: `Bearer ${CRON_SECRET}` };
 
@@ -17,7 +17,7 @@ test.describe('the lifecycle engine, driven by the server clock', () => {
   });
 
   test('an auction past its end reads ended before any tick, and the tick settles it', async ({ page, request }) => {
-    const { lifecycle } = e2eFixtures();
+    const lifecycle = readFixtures<LifecycleFixtures>('lifecycle');
     await page.goto('/');
     await page.getByRole('link', { name: lifecycleAuction.title }).first().click();
     await expect(page).toHaveURL(new RegExp(`/auctions/${lifecycle.auctionId}$`));

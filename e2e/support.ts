@@ -26,7 +26,7 @@ export const DATA_DIR = '.data/e2e';
 /**
  * The auction lifecycle.spec.ts settles, its own so that the seed's stay as every other spec
  * reads them: live when the server starts, ending an hour later (the seed's first auction ends
- * after two), bought by two buyers of its own. e2e/fixtures.ts creates it.
+ * after two), bought by two buyers of its own. e2e/fixtures/lifecycle.ts creates it.
  */
 export const lifecycleAuction = {
   title: '生命周期测试专场',
@@ -40,14 +40,24 @@ export const lifecycleAuction = {
   turnover: '¥400.00',
 };
 
-/** What e2e/fixtures.ts wrote for the specs, in the server's data directory. */
-export type E2eFixtures = { lifecycle: { auctionId: number; lastLotEndsAt: string } };
+/**
+ * Each file in e2e/fixtures/ prepares one area's data before the server starts and writes
+ * what its specs need to know (ids, references) to its own JSON file in the data directory.
+ */
+export const fixturesFile = (dataDir: string, area: string) => path.join(dataDir, `e2e-fixtures-${area}.json`);
 
-export const fixturesFile = (dataDir: string) => path.join(dataDir, 'e2e-fixtures.json');
-
-export function e2eFixtures(): E2eFixtures {
-  return JSON.parse(fs.readFileSync(fixturesFile(DATA_DIR), 'utf8')) as E2eFixtures;
+export function writeFixtures(dataDir: string, area: string, data: unknown): void {
+  const file = fixturesFile(dataDir, area);
+  fs.writeFileSync(file, JSON.stringify(data, null, 2));
+  console.log(`e2e fixtures written to ${path.relative(process.cwd(), file)}`);
 }
+
+export function readFixtures<T>(area: string): T {
+  return JSON.parse(fs.readFileSync(fixturesFile(DATA_DIR, area), 'utf8')) as T;
+}
+
+/** What e2e/fixtures/lifecycle.ts wrote for lifecycle.spec.ts. */
+export type LifecycleFixtures = { auctionId: number; lastLotEndsAt: string };
 
 /** The server's cron secret (playwright.config.ts starts it with this one). */
 export const CRON_SECRET = 'e2e-cron-secret-not-for-production';

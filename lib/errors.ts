@@ -33,6 +33,12 @@ export const errorCodes = {
   COUPON_EXHAUSTED: 409,
   /** The buyer let too many orders go overdue and may no longer bid. */
   BIDDING_BLOCKED: 403,
+  /** A save made from an older version of the record than the one stored: someone else saved first. */
+  STALE_WRITE: 409,
+  /** Fields the record's status no longer lets change; `fieldErrors` names them (`validation.lockedInStatus`). */
+  FIELD_LOCKED: 409,
+  /** The record's status does not allow this action at all (ship an unpaid order, cancel a live auction). */
+  WRONG_STATE: 409,
   /** A bug or an outage; details go to the server log, never to the caller. */
   INTERNAL: 500,
   UNAVAILABLE: 503,

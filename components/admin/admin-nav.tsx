@@ -8,6 +8,10 @@ import { cn } from '@/components/ui/cn';
 const items = [
   { href: '/admin', key: 'dashboard', icon: '◧' },
   { href: '/admin/auctions', key: 'auctions', icon: '⚑' },
+  { href: '/admin/orders', key: 'orders', icon: '▤' },
+  { href: '/admin/coupons', key: 'coupons', icon: '◇' },
+  { href: '/admin/users', key: 'users', icon: '☺' },
+  { href: '/admin/audit', key: 'audit', icon: '☰' },
 ] as const;
 
 export function AdminNav() {

@@ -1,5 +1,5 @@
 import { relations, sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { fen, id, instant, timestamps } from './columns';
 import { users } from './users';
 
@@ -72,6 +72,8 @@ export const auctions = pgTable(
     endedAt: instant(),
     cancelledAt: instant(),
     createdById: integer().references(() => users.id),
+    /** Bumped by every admin save: a save made from an older version is refused, not lost. */
+    version: integer().notNull().default(1),
     ...timestamps,
   },
   (t) => [
@@ -108,6 +110,9 @@ export const lots = pgTable(
     reservePrice: fen(),
     /** 单品保证金; also what a session deposit loses when this lot's order goes overdue. */
     depositAmount: fen().notNull().default(20_000),
+    /** 估价: the range shown to buyers; either end may be left open. */
+    estimateLow: fen(),
+    estimateHigh: fen(),
     currentPrice: fen(),
     bidCount: integer().notNull().default(0),
     leaderId: integer().references(() => users.id),
@@ -122,6 +127,10 @@ export const lots = pgTable(
     winnerId: integer().references(() => users.id),
     closedAt: instant(),
     nextTransitionAt: instant(),
+    /** 围观: distinct visitors per day, counted through `lot_views`. */
+    viewCount: integer().notNull().default(0),
+    /** Bumped by every admin save, like `auctions.version`. */
+    version: integer().notNull().default(1),
     ...timestamps,
   },
   (t) => [
@@ -129,9 +138,24 @@ export const lots = pgTable(
     index('lots_next_transition_idx').on(t.nextTransitionAt),
     check(
       'lots_amounts_valid',
-      sql`${t.startPrice} >= 0 and ${t.depositAmount} >= 0 and (${t.reservePrice} is null or ${t.reservePrice} >= 0) and ${t.bidCount} >= 0`,
+      sql`${t.startPrice} >= 0 and ${t.depositAmount} >= 0 and (${t.reservePrice} is null or ${t.reservePrice} >= 0) and ${t.bidCount} >= 0
+        and ${t.viewCount} >= 0 and (${t.estimateLow} is null or ${t.estimateHigh} is null or ${t.estimateLow} <= ${t.estimateHigh})`,
     ),
   ],
+);
+
+/** One row per visitor (a user id or an anonymous cookie) per lot per day in APP_TIME_ZONE. */
+export const lotViews = pgTable(
+  'lot_views',
+  {
+    lotId: integer()
+      .notNull()
+      .references(() => lots.id, { onDelete: 'cascade' }),
+    visitor: text().notNull(),
+    day: date({ mode: 'string' }).notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.lotId, t.visitor, t.day] })],
 );
 
 export const lotImages = pgTable(

@@ -116,7 +116,12 @@ export const orders = pgTable(
     /** When the 2-hour pay-due reminder was queued; set once, so it is sent once. */
     remindedAt: instant(),
     shippingAddress: jsonb().$type<ShippingAddress>(),
+    /** 快递公司, set with the tracking number when the operator ships. */
+    carrier: text(),
     trackingNo: text(),
+    cancelledAt: instant(),
+    /** Why an operator cancelled the order; shown to the buyer. */
+    cancelReason: text(),
     nextTransitionAt: instant(),
     ...timestamps,
   },

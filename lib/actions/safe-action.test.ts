@@ -2,12 +2,13 @@ import { createTranslator } from 'next-intl';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import messages from '@/lib/i18n/messages/zh-CN.json';
+import { zhCNMessages as messages } from '@/lib/i18n/messages';
 import { fixedClock, setClock } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 
+vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 vi.mock('@/lib/auth/current-user', () => ({ currentUser: async () => session.user }));
 vi.mock('@/db', () => ({ db: () => ({ fake: 'db' }) }));
 vi.mock('next-intl/server', () => ({
@@ -58,7 +59,7 @@ describe('action wrappers', () => {
     } finally {
       restore();
     }
-    expect(handler.mock.calls[0]?.[1]).toEqual({ user: buyer, db: { fake: 'db' }, now: at });
+    expect(handler.mock.calls[0]?.[1]).toEqual({ user: buyer, db: { fake: 'db' }, ip: null, now: at });
   });
 
   it('returns every field error, translated, and never calls the handler on bad input', async () => {

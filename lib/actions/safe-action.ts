@@ -1,11 +1,14 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { db, type Database } from '@/db';
 import { assertRole } from '@/lib/auth/assert-role';
+import { clientIp } from '@/lib/auth/client-ip';
 import { currentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
+import { env } from '@/lib/env';
 import { AppError, isAppError, type ErrorCode, type ErrorParams, type FieldErrors } from '@/lib/errors';
 import { logUnexpectedError } from '@/lib/server/log-error';
 
@@ -26,6 +29,8 @@ export type ActionContext<A extends Audience> = {
   user: A extends 'public' ? CurrentUser | null : CurrentUser;
   db: Database;
   now: Date;
+  /** The caller's address as the trusted proxy reports it (null when unknown), for the audit log. */
+  ip: string | null;
 };
 
 /**
@@ -88,7 +93,8 @@ function defineAction<A extends Audience>(audience: A) {
         if (!parsed.success) {
           throw new AppError('VALIDATION', 'Invalid input', { fieldErrors: zodFieldErrors(parsed.error) });
         }
-        const context = { user, db: db(), now: now() } as ActionContext<A>;
+        const ip = clientIp(await headers(), env().TRUSTED_PROXY);
+        const context = { user, db: db(), now: now(), ip } as ActionContext<A>;
         return { ok: true, data: await handler(parsed.data, context) };
       } catch (error) {
         unstable_rethrow(error);

@@ -1,7 +1,6 @@
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import en from '@/lib/i18n/messages/en.json';
-import zhCN from '@/lib/i18n/messages/zh-CN.json';
+import { enMessages as en, zhCNMessages as zhCN } from '@/lib/i18n/messages';
 import { COUPON_REASONS, couponExhausted, couponNotApplicable, validityRefusal } from './coupon-rules';
 
 describe('coupon refusals', () => {

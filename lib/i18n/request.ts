@@ -2,6 +2,7 @@ import { cookies } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { env } from '@/lib/env';
 import { defaultLocale, isLocale, LOCALE_COOKIE } from './config';
+import { messagesFor } from './messages';
 
 /** Language from the cookie the switcher sets (zh-CN by default); times in APP_TIME_ZONE. */
 export default getRequestConfig(async () => {
@@ -10,6 +11,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: env().APP_TIME_ZONE,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: messagesFor(locale),
   };
 });

@@ -11,7 +11,8 @@ import { cancelChargesAtProviders, cancelPendingPayments } from './close-open-ch
 import { withRetry } from '@/lib/sql/retry';
 import type { PaymentProvider } from './provider';
 
-export type DepositPaymentStart = { depositId: number; paymentId: number; payUrl: string };
+/** `reference` is the provider's charge id: a mini-program page pays it with its own API. */
+export type DepositPaymentStart = { depositId: number; paymentId: number; reference: string; payUrl: string };
 
 /**
  * Starts paying a session deposit (lotId null) or a lot deposit, while the auction is in
@@ -114,5 +115,10 @@ export async function startDepositPayment({
     expiresAt: prepared.payment.expiresAt!,
   });
   await db.update(payments).set({ providerRef: charge.reference }).where(eq(payments.id, prepared.payment.id));
-  return { depositId: prepared.deposit.id, paymentId: prepared.payment.id, payUrl: charge.payUrl };
+  return {
+    depositId: prepared.deposit.id,
+    paymentId: prepared.payment.id,
+    reference: charge.reference,
+    payUrl: charge.payUrl,
+  };
 }

@@ -23,7 +23,7 @@ export const shippingAddressSchema = z.object({
   detail: boundedText({ max: 200, multiline: true }).min(1, 'validation.required'),
 }) satisfies z.ZodType<ShippingAddress>;
 
-export type OrderPaymentStart = { paid: true } | { paid: false; paymentId: number; payUrl: string };
+export type OrderPaymentStart = { paid: true } | { paid: false; paymentId: number; reference: string; payUrl: string };
 
 /**
  * Starts paying a buyer's own order before its due time (PAYMENT_WINDOW_CLOSED after it),
@@ -104,5 +104,5 @@ export async function startOrderPayment({
     expiresAt: prepared.payment.expiresAt!,
   });
   await db.update(payments).set({ providerRef: charge.reference }).where(eq(payments.id, prepared.payment.id));
-  return { paid: false, paymentId: prepared.payment.id, payUrl: charge.payUrl };
+  return { paid: false, paymentId: prepared.payment.id, reference: charge.reference, payUrl: charge.payUrl };
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { payments, users } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { setClock, fixedClock } from '@/lib/clock';
-import messages from '@/lib/i18n/messages/zh-CN.json';
+import { zhCNMessages as messages } from '@/lib/i18n/messages';
 import { startDepositPayment } from '@/lib/payments/deposit-payment';
 import { seedBuyer } from '../support/factories';
 import { HOUR, at, publishedAuction, sandbox } from '../support/lifecycle';
@@ -13,6 +13,7 @@ import { databaseForEachTest, type TestDatabase } from '../support/test-database
 
 // The real action module runs against this file's database as a signed-in buyer.
 const state = vi.hoisted(() => ({ user: null as CurrentUser | null, database: null as TestDatabase | null }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 vi.mock('@/lib/auth/current-user', () => ({ currentUser: async () => state.user }));
 vi.mock('@/db', async (original) => ({
   ...(await original<typeof import('@/db')>()),
