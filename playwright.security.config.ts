@@ -24,7 +24,7 @@ export default defineConfig({
   use: { baseURL: BASE_URL },
   fullyParallel: false,
   webServer: {
-    command: 'bash e2e/serve.sh e2e/security/fixtures.ts',
+    command: 'bash e2e/serve.sh e2e/security/fixtures/*.ts',
     url: `${BASE_URL}/login`,
     timeout: 180_000,
     // Always a fresh server: the suite counts rows and throttles from a known start.

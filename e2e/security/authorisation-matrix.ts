@@ -1,47 +1,23 @@
-import { securityFixtures, type ActionEncoding, type Role } from './support';
+import { securityFixtures } from './support';
+import { adminAuctionsRows } from './matrix/admin-auctions';
+import { adminMoneyRows } from './matrix/admin-money';
+import { adminPeopleRows } from './matrix/admin-people';
+import { buyerLotRows } from './matrix/buyer-lot';
+import { buyerAccountRows } from './matrix/buyer-account';
+import { buyerActivityRows } from './matrix/buyer-activity';
+import { everyone, get, adminOnly, signedOutOnly, type MatrixRow } from './matrix/rows';
+
+export type { Probe } from './matrix/rows';
 
 /**
  * What each role gets from every page, route handler and server action of the build. The
  * surface is discovered from the build's manifests: one without a row here fails the matrix
- * test, so whoever adds a page or action decides who may use it.
- *
- * Outcomes are the words of `classify` in support.ts: ok, login (sent to sign in),
- * forbidden, not-found, unauthenticated, invalid (input refused after the caller was let in),
- * `redirect <path>`, `no result` (an action returned nothing), or `error <status>`.
+ * test, so whoever adds a page or action decides who may use it. Each area of the app keeps
+ * its rows in matrix/<area>.ts; the core rows are below.
  */
-export type Probe =
-  | { method: 'GET' | 'POST'; path: () => string; headers?: Record<string, string>; body?: () => string }
-  | { action: true; page: () => string; encoding: ActionEncoding; arg: () => unknown };
-
-/** `writes`: the roles whose probe is allowed to change the database; every other probe must not. */
-type MatrixRow = { probe: Probe; expect: Record<Role, string>; why: string; writes?: Role[] };
-
-const everyone = (outcome: string): Record<Role, string> => ({
-  anonymous: outcome,
-  blockedBuyer: outcome,
-  admin: outcome,
-  otherBuyer: outcome,
-  buyer: outcome,
-});
-const adminOnly: Record<Role, string> = {
-  anonymous: 'login',
-  blockedBuyer: 'login',
-  admin: 'ok',
-  otherBuyer: 'forbidden',
-  buyer: 'forbidden',
-};
-// A blocked buyer's session counts for nothing: they are treated as signed out.
-const signedOutOnly: Record<Role, string> = {
-  anonymous: 'ok',
-  blockedBuyer: 'ok',
-  admin: 'redirect /',
-  otherBuyer: 'redirect /',
-  buyer: 'redirect /',
-};
-const get = (path: string): Probe => ({ method: 'GET', path: () => path });
 const pendingPayPath = () => `/sandbox/pay/${securityFixtures().pendingReference}`;
 
-export const authorisationMatrix: Record<string, MatrixRow> = {
+const coreRows: Record<string, MatrixRow> = {
   '/': { probe: get('/'), expect: everyone('ok'), why: 'the public auction list' },
   '/auctions/[id]': {
     probe: { method: 'GET', path: () => `/auctions/${securityFixtures().auctionId}` },
@@ -139,4 +115,14 @@ export const authorisationMatrix: Record<string, MatrixRow> = {
     why: "only the payer settles their charge; another buyer's attempt changes nothing",
     writes: ['buyer'],
   },
+};
+
+export const authorisationMatrix: Record<string, MatrixRow> = {
+  ...coreRows,
+  ...adminAuctionsRows,
+  ...adminMoneyRows,
+  ...adminPeopleRows,
+  ...buyerLotRows,
+  ...buyerAccountRows,
+  ...buyerActivityRows,
 };

@@ -11,7 +11,7 @@ export type FixtureUser = {
   role: 'admin' | 'buyer';
 };
 
-/** What e2e/security/fixtures.ts prepared, read by the specs. */
+/** What e2e/security/fixtures/core.ts prepared, read by the specs. */
 export type SecurityFixtures = {
   admin: FixtureUser;
   /** Owns `pendingReference`. */
@@ -24,4 +24,8 @@ export type SecurityFixtures = {
   auctionId: number;
 };
 
-export const fixturesFile = (dataDir: string) => path.join(dataDir, 'security-fixtures.json');
+/**
+ * Each file in e2e/security/fixtures/ prepares one area's data and writes what its matrix
+ * rows need (ids of records that belong to `buyer`, …) to its own JSON file.
+ */
+export const fixturesFile = (dataDir: string, area: string) => path.join(dataDir, `security-fixtures-${area}.json`);

@@ -32,10 +32,18 @@ const COUNTER_TABLES = new Set(['rate_limits', 'login_attempts']);
 export const ROLES = ['anonymous', 'blockedBuyer', 'admin', 'otherBuyer', 'buyer'] as const;
 export type Role = (typeof ROLES)[number];
 
-let fixtures: SecurityFixtures | undefined;
+const fixturesByArea = new Map<string, unknown>();
+
+/** What e2e/security/fixtures/<area>.ts wrote for the matrix rows of its area. */
+export function areaFixtures<T>(area: string): T {
+  if (!fixturesByArea.has(area))
+    fixturesByArea.set(area, JSON.parse(fs.readFileSync(fixturesFile(DATA_DIR, area), 'utf8')));
+  return fixturesByArea.get(area) as T;
+}
+
+/** The users every area's rows are probed as, and the core records (e2e/security/fixtures/core.ts). */
 export function securityFixtures(): SecurityFixtures {
-  fixtures ??= JSON.parse(fs.readFileSync(fixturesFile(DATA_DIR), 'utf8')) as SecurityFixtures;
-  return fixtures;
+  return areaFixtures<SecurityFixtures>('core');
 }
 
 function userOf(role: Exclude<Role, 'anonymous'>): FixtureUser {

@@ -1,0 +1,4 @@
+import type { MatrixRow } from './rows';
+
+/** Who may use the pages, routes and actions of this area. */
+export const adminAuctionsRows: Record<string, MatrixRow> = {};
