@@ -31,8 +31,11 @@ export function AuctionTable({ rows }: { rows: AdminAuctionRow[] }) {
         <tbody className="divide-y divide-stone-100">
           {rows.map((row) => (
             <tr key={row.id} className="hover:bg-stone-50" data-testid="auction-row">
-              <td className="max-w-64 truncate px-4 py-3 font-medium text-stone-900">
-                <Link href={`/admin/auctions/${row.id}`} className="hover:text-brand-700 hover:underline">
+              <td className="max-w-64 px-4 py-3">
+                <Link
+                  href={`/admin/auctions/${row.id}`}
+                  className="block truncate font-medium text-stone-900 hover:text-brand-700 hover:underline"
+                >
                   {row.title}
                 </Link>
               </td>
@@ -46,11 +49,14 @@ export function AuctionTable({ rows }: { rows: AdminAuctionRow[] }) {
               <td className="px-4 py-3 text-right tabular-nums">{row.lotCount}</td>
               <td className="px-4 py-3 text-right tabular-nums">{row.bidCount}</td>
               <td className="px-4 py-3 text-right tabular-nums">{row.viewCount}</td>
-              <td className="px-4 py-3 text-right tabular-nums">{formatFen(row.totalPrice, locale)}</td>
+              <td className="px-4 py-3 text-right tabular-nums" data-column="turnover">
+                {formatFen(row.totalPrice, locale)}
+              </td>
               <td className="whitespace-nowrap px-4 py-3 text-right">
                 <Link
                   href={`/admin/auctions/${row.id}/edit`}
                   className="rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
+                  aria-label={ta('editNamed', { title: row.title })}
                 >
                   {ta('edit')}
                 </Link>
