@@ -39,7 +39,7 @@ export async function updateAuction({
   input: UpdateAuctionData;
 }): Promise<{ version: number }> {
   return db.transaction(async (tx) => {
-    const { auction, status } = await lockAuctionForEdit(tx, {
+    const { auction, status, lotCount, lastLotEndsAt } = await lockAuctionForEdit(tx, {
       auctionId: input.auctionId,
       now,
       version: input.version,
@@ -63,9 +63,10 @@ export async function updateAuction({
     const incrementLadderId = ladderChanged
       ? await createOwnLadder(tx, { name: input.title, steps: input.ladder })
       : auction.incrementLadderId;
+    // Before preview no lot has closed or been extended, so every lot is open and the last ends with the auction's slots.
     const nextTransitionAt =
       status === 'scheduled'
-        ? nextAuctionTransitionAt('scheduled', { ...columns, lotCount: 0, openLots: 0, lastLotEndsAt: columns.endsAt })
+        ? nextAuctionTransitionAt(status, { ...columns, lotCount, openLots: lotCount, lastLotEndsAt })
         : auction.nextTransitionAt;
     const [saved] = await tx
       .update(auctions)

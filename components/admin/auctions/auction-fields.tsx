@@ -91,7 +91,7 @@ export function AuctionFields({
         {field('antiSnipingCapMinutes', contractLocked, { inputMode: 'numeric', placeholder: t('noCap') })}
         {field('closingIntervalSeconds', contractLocked, { inputMode: 'numeric' })}
       </FormSection>
-      <FormSection title={t('section.ladder')} hint={t('ladderHint')}>
+      <FormSection title={t('section.ladder')} hint={scope === 'media' ? t('contractLocked') : t('ladderHint')}>
         <div className="space-y-3 sm:col-span-2">
           {ladder.fields.map((band, index) => (
             <div key={band.id} className="flex items-start gap-2" data-testid="ladder-band">
