@@ -56,7 +56,6 @@ export function AuctionTable({ rows }: { rows: AdminAuctionRow[] }) {
                 <Link
                   href={`/admin/auctions/${row.id}/edit`}
                   className="rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
-                  aria-label={ta('editNamed', { title: row.title })}
                 >
                   {ta('edit')}
                 </Link>
