@@ -10,7 +10,14 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pg', '@neondatabase/serverless', 'ws'],
   poweredByHeader: false,
   // forbidden() answers a signed-in buyer who opens /admin with a real 403 page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The local store's upload action (actions/uploads.ts) takes one file: a preview video
+    // of up to 32 MB (lib/uploads/upload-rules.ts) plus the form's envelope. The proxy reads
+    // an action's body before Next does, so its cap must let the same size through.
+    serverActions: { bodySizeLimit: '33mb' },
+    proxyClientMaxBodySize: '33mb',
+  },
   // Pages get their nonce policy from proxy.ts; route handlers, which it skips, get theirs here.
   async headers() {
     return [

@@ -2,15 +2,24 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { auctions, type AuctionStatus } from '@/db/schema';
+import { recordAdminAudit } from '@/lib/admin/audit';
 import { refundDeposits } from '@/lib/deposits/refund-deposits';
 import { AppError } from '@/lib/errors';
+import { staggeredSlots } from '@/lib/lots/staggered-slots';
 import { lotTransitions } from '@/lib/lots/transitions';
 import { logChangedRows, recordChanges } from '@/lib/sql/lifecycle-events';
 import { instant } from '@/lib/sql/values';
 import { auctionEvent, effectiveAuctionStatus, nextAuctionTransitionAt, type AuctionEvent } from '@/machines/auction';
 import { auctionContextOf, auctionMachineColumns } from './machine-context';
 
-export type AuctionVerbOptions = { db: Database; auctionId: number; now: Date; actorId?: number | null };
+export type AuctionVerbOptions = {
+  db: Database;
+  auctionId: number;
+  now: Date;
+  actorId?: number | null;
+  /** An operator's click: the event is written to admin_audit_log in the same transaction. */
+  audit?: { adminId: number; ip: string | null };
+};
 
 /**
  * An operator's event on an auction (PUBLISH, CANCEL): the row is locked, the machine at
@@ -18,7 +27,7 @@ export type AuctionVerbOptions = { db: Database; auctionId: number; now: Date; a
  * is a CONFLICT that writes nothing. Its lots follow through their own machine.
  */
 export async function applyAuctionEvent(
-  { db, auctionId, now, actorId = null }: AuctionVerbOptions,
+  { db, auctionId, now, actorId = null, audit }: AuctionVerbOptions,
   type: Exclude<AuctionEvent['type'], 'TICK'>,
 ): Promise<AuctionStatus> {
   return db.transaction(async (tx) => {
@@ -46,14 +55,24 @@ export async function applyAuctionEvent(
     if (step.effects.includes('refundAllDeposits')) {
       await refundDeposits(tx, { selection: { auctionIds: [auctionId] }, reason: 'auction_cancelled', now });
     }
+    if (audit) {
+      await recordAdminAudit(tx, {
+        ...audit,
+        action: `auction.${type.toLowerCase()}`,
+        entity: 'auction',
+        entityId: auctionId,
+        before: { status: current },
+        after: { status: to },
+        at: now,
+      });
+    }
     return to;
   });
 }
 
 /**
  * Lots follow their auction out of draft. Staggered closing: publishing fixes each lot's
- * slot, the lot at rank n (by position, then id) closing n × closing_interval_seconds after
- * the auction's end. Written into ends_at too, so the tick, the bid check and every reader
+ * slot (`staggeredSlots`). Written into ends_at too, so the tick, the bid check and every reader
  * see it with no extra rule.
  */
 async function publishLots(
@@ -69,9 +88,7 @@ async function publishLots(
   await tx.execute(sql`
     with target as (
       select l.id, l.status from lots l where l.auction_id = ${auctionId} and ${publish.accepts} order by l.id for update
-    ), slots as (
-      select l.id, a.ends_at + (row_number() over (order by l.position, l.id) - 1) * a.closing_interval_seconds * interval '1 second' as ends_at
-      from lots l join auctions a on a.id = l.auction_id where l.auction_id = ${auctionId}
+    ), slots as (${staggeredSlots(auctionId)}
     ), changed as (
       update lots l set status = ${publish.to}, next_transition_at = ${instant(previewStartsAt)},
         scheduled_ends_at = slots.ends_at, ends_at = slots.ends_at, updated_at = ${instant(now)}

@@ -1,0 +1,69 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { auctions, lots, orders, type Lot } from '@/db/schema';
+import type { LifecycleRules } from '@/lib/engine/rules';
+import { lotContextOf, lotMachineColumns } from '@/lib/lots/machine-context';
+import { orderContextOf, orderMachineColumns } from '@/lib/orders/machine-context';
+import { effectiveLotStatus, lotStatusWithOrder } from '@/machines/lot';
+import { effectiveOrderStatus } from '@/machines/order';
+
+export type RelistCandidate = Pick<
+  Lot,
+  | 'id'
+  | 'title'
+  | 'description'
+  | 'coverUrl'
+  | 'videoUrl'
+  | 'startPrice'
+  | 'reservePrice'
+  | 'depositAmount'
+  | 'estimateLow'
+  | 'estimateHigh'
+> & { status: 'unsold' | 'overdue' };
+
+/**
+ * The lots of an auction that may go to a second auction: unsold (流拍) or overdue (逾期未付款),
+ * as the lot and order machines read at `now`, in the auction's order.
+ */
+export async function relistCandidates({
+  db,
+  auctionId,
+  now,
+  rules,
+}: {
+  db: Executor;
+  auctionId: number;
+  now: Date;
+  rules: LifecycleRules;
+}): Promise<RelistCandidate[]> {
+  const rows = await db
+    .select({
+      lot: {
+        id: lots.id,
+        title: lots.title,
+        description: lots.description,
+        coverUrl: lots.coverUrl,
+        videoUrl: lots.videoUrl,
+        startPrice: lots.startPrice,
+        reservePrice: lots.reservePrice,
+        depositAmount: lots.depositAmount,
+        estimateLow: lots.estimateLow,
+        estimateHigh: lots.estimateHigh,
+      },
+      machine: lotMachineColumns,
+      order: { id: orders.id, ...orderMachineColumns },
+    })
+    .from(lots)
+    .innerJoin(auctions, eq(auctions.id, lots.auctionId))
+    .leftJoin(orders, eq(orders.lotId, lots.id))
+    .where(and(eq(lots.auctionId, auctionId)))
+    .orderBy(asc(lots.position), asc(lots.id));
+  return rows.flatMap(({ lot, machine, order }) => {
+    const context = lotContextOf(machine);
+    const orderStatus =
+      order?.id && order.status ? effectiveOrderStatus(order.status, orderContextOf(order, rules), now) : null;
+    const status = lotStatusWithOrder(effectiveLotStatus(machine.status, context, now), orderStatus, context, now);
+    return status === 'unsold' || status === 'overdue' ? [{ ...lot, status }] : [];
+  });
+}
