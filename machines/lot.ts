@@ -23,7 +23,9 @@ export type LotEvent =
   | { type: 'BID'; now: Date }
   | { type: 'CANCEL'; now: Date }
   | { type: 'PAY'; now: Date }
-  | { type: 'OVERDUE'; now: Date };
+  | { type: 'OVERDUE'; now: Date }
+  /** The operator cancelled the winner's order: the lot goes back to unsold, ready to relist. */
+  | { type: 'ORDER_CANCELLED'; now: Date };
 
 /** Lots that have not closed: their auction cannot end while one is left. */
 export const OPEN_LOT_STATUSES: readonly LotStatus[] = ['draft', 'scheduled', 'preview', 'live'];
@@ -73,7 +75,7 @@ export const lotMachine = setup({
         ],
       },
     },
-    sold: { on: { PAY: 'paid', OVERDUE: 'overdue' } },
+    sold: { on: { PAY: 'paid', OVERDUE: 'overdue', ORDER_CANCELLED: 'unsold' } },
     unsold: { type: 'final' },
     paid: { type: 'final' },
     overdue: { type: 'final' },
@@ -130,9 +132,11 @@ export function lotStatusWithOrder(
   const event =
     orderStatus === 'overdue'
       ? 'OVERDUE'
-      : orderStatus === 'paid' || orderStatus === 'shipped' || orderStatus === 'completed'
-        ? 'PAY'
-        : null;
+      : orderStatus === 'cancelled'
+        ? 'ORDER_CANCELLED'
+        : orderStatus === 'paid' || orderStatus === 'shipped' || orderStatus === 'completed'
+          ? 'PAY'
+          : null;
   if (!event) return status;
   return (lotEvent(status, context, { type: event, now })?.to as LotStatus | undefined) ?? status;
 }

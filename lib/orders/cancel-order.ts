@@ -1,0 +1,88 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { orders } from '@/db/schema';
+import { recordAdminAudit } from '@/lib/admin/audit';
+import { refundDeposits } from '@/lib/deposits/refund-deposits';
+import { settleSessionDeposits } from '@/lib/deposits/settle-session-deposits';
+import { lotTransitions } from '@/lib/lots/transitions';
+import { cancelChargesAtProviders, closeOpenCharges, type ClosedCharge } from '@/lib/payments/close-open-charges';
+import type { ProviderRegistry } from '@/lib/payments/provider';
+import { logChangedRows } from '@/lib/sql/lifecycle-events';
+import { instant } from '@/lib/sql/values';
+import { applyOrderEvent } from './apply-order-event';
+
+/**
+ * CANCEL: the operator calls off an unpaid order before its payment deadline (the order
+ * machine refuses it in any other state, and after dueAt the 24-hour rule decides). The
+ * buyer is not at fault, so nothing is forfeited and no strike counts: the open charge is
+ * given up (closed at its provider after commit), the locked coupon goes back to the
+ * wallet, the lot deposit covering the order is refunded, and the buyer's session deposit
+ * is refunded too unless another unpaid order in the auction still needs it. The lot
+ * becomes unsold, so it can be relisted. All in one transaction with its audit entry.
+ */
+export async function cancelOrder({
+  db,
+  providers,
+  orderId,
+  reason,
+  now,
+  adminId,
+  ip = null,
+}: {
+  db: Database;
+  providers: ProviderRegistry;
+  orderId: number;
+  reason: string;
+  now: Date;
+  adminId: number;
+  ip?: string | null;
+}) {
+  let closed: ClosedCharge[] = [];
+  const status = await applyOrderEvent({
+    db,
+    orderId,
+    event: { type: 'CANCEL', now },
+    actorId: adminId,
+    afterChange: async (tx, order, to) => {
+      await tx
+        .update(orders)
+        .set({ cancelledAt: now, cancelReason: reason })
+        .where(and(eq(orders.id, orderId), eq(orders.status, to)));
+      closed = await closeOpenCharges(tx, { orderIds: [orderId], now });
+      const { orderCancelled } = lotTransitions;
+      await tx.execute(sql`
+        with target as (select l.id, l.status from lots l where l.id = ${order.lotId} and ${orderCancelled.accepts} for update),
+        changed as (
+          update lots l set status = ${orderCancelled.to}, updated_at = ${instant(now)} from target t where l.id = t.id
+          returning l.id, t.status::text as from_status, l.status::text as to_status
+        )
+        ${logChangedRows({ entity: 'lot', event: 'ORDER_CANCELLED', at: now, actorId: adminId })}`);
+      const refunded = [
+        ...(await refundDeposits(tx, {
+          selection: { lotDepositsOfOrders: [orderId] },
+          reason: 'order_cancelled',
+          now,
+        })),
+        ...(await settleSessionDeposits(tx, {
+          selection: { ownersOfOrders: [orderId] },
+          reason: 'orders_settled',
+          now,
+        })),
+      ].filter((change) => change.to === 'refunded');
+      await recordAdminAudit(tx, {
+        adminId,
+        action: 'order.cancel',
+        entity: 'order',
+        entityId: orderId,
+        before: { status: order.status, cancelReason: order.cancelReason },
+        after: { status: to, cancelReason: reason },
+        details: { reason, refundedDepositIds: refunded.map((change) => change.id), chargesClosed: closed.length },
+        ip,
+        at: now,
+      });
+    },
+  });
+  await cancelChargesAtProviders(providers, closed);
+  return status;
+}
