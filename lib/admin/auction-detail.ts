@@ -4,7 +4,6 @@ import type { Executor } from '@/db';
 import { auctions, deposits, lots, type AuctionStatus } from '@/db/schema';
 import { auctionMachineColumns, auctionStatusAt } from '@/lib/auctions/machine-context';
 import type { LifecycleRules } from '@/lib/engine/rules';
-import { AppError } from '@/lib/errors';
 import { SOLD_LOT_STATUSES } from '@/machines/lot';
 import { lotOutcomeOf, selectLotOutcomes } from './lot-outcomes';
 
@@ -51,7 +50,7 @@ export async function getAuctionDetailForAdmin({
   auctionId: number;
   now: Date;
   rules: LifecycleRules;
-}): Promise<AdminAuctionDetail> {
+}): Promise<AdminAuctionDetail | null> {
   const [auction] = await db
     .select({
       id: auctions.id,
@@ -62,7 +61,7 @@ export async function getAuctionDetailForAdmin({
     })
     .from(auctions)
     .where(eq(auctions.id, auctionId));
-  if (!auction) throw new AppError('NOT_FOUND', 'No such auction');
+  if (!auction) return null;
   const [lotRows, [money]] = await Promise.all([
     selectLotOutcomes(db).where(eq(lots.auctionId, auctionId)).orderBy(asc(lots.position), asc(lots.id)),
     db

@@ -7,7 +7,7 @@ import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
 import { lotOutcomeOf, selectLotOutcomes, type LotOutcome } from './lot-outcomes';
 
 /** One page of an auction's lots in catalogue order, each as the machines see it at `now`. */
-export async function listAuctionLotsForAdmin({
+export async function listAuctionLots({
   db,
   auctionId,
   page,

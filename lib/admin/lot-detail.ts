@@ -3,7 +3,6 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { bids, lots, proxyBids, users } from '@/db/schema';
 import type { LifecycleRules } from '@/lib/engine/rules';
-import { AppError } from '@/lib/errors';
 import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
 import { lotOutcomeOf, selectLotOutcomes, type LotOutcome } from './lot-outcomes';
 
@@ -41,9 +40,9 @@ export async function getLotDetailForAdmin({
   bidsPage: PageRequest;
   now: Date;
   rules: LifecycleRules;
-}): Promise<AdminLotDetail> {
+}): Promise<AdminLotDetail | null> {
   const [row] = await selectLotOutcomes(db).where(and(eq(lots.id, lotId), eq(lots.auctionId, auctionId)));
-  if (!row) throw new AppError('NOT_FOUND', 'No such lot');
+  if (!row) return null;
   const [bidRows, [total], proxies] = await Promise.all([
     db
       .select({

@@ -15,7 +15,6 @@ import {
   type ShippingAddress,
 } from '@/db/schema';
 import type { LifecycleRules } from '@/lib/engine/rules';
-import { AppError } from '@/lib/errors';
 import { UNPAID_ORDER_STATUSES } from '@/machines/order';
 import { adminOrderRowOf, orderRowsSql, type AdminOrderRow } from './list-orders';
 
@@ -69,10 +68,10 @@ export async function getOrderDetailForAdmin({
   orderId: number;
   now: Date;
   rules: LifecycleRules;
-}): Promise<AdminOrderDetail> {
+}): Promise<AdminOrderDetail | null> {
   const listed = await db.execute<Record<string, unknown>>(sql`${orderRowsSql} where o.id = ${orderId}`);
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
-  if (!order || !listed.rows[0]) throw new AppError('NOT_FOUND', 'No such order');
+  if (!order || !listed.rows[0]) return null;
   const [couponRows, depositRows, paymentRows, timeline, sessionRows, otherUnpaid] = await Promise.all([
     db
       .select({ title: coupons.title, status: userCoupons.status })

@@ -26,6 +26,9 @@ export const cancelOrderSchema = z.object({
 });
 export type CancelOrderInput = z.input<typeof cancelOrderSchema>;
 
+/** Every order status, in lifecycle order, for the status filter. */
+export const ORDER_STATUSES = orderStatus.enumValues;
+
 /** "Due within 2 h": unpaid orders whose payment deadline falls in the next two hours. */
 export const DUE_SOON_MS = 2 * 3_600_000;
 
@@ -33,7 +36,7 @@ const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** The list's filters as the URL carries them; anything malformed is dropped, never an error. */
 export const orderFiltersSchema = z.object({
-  status: z.preprocess(one, z.enum(orderStatus.enumValues).optional().catch(undefined)),
+  status: z.preprocess(one, z.enum(ORDER_STATUSES).optional().catch(undefined)),
   auctionId: z.preprocess(one, recordId.optional().catch(undefined)),
   buyer: z.preprocess(one, boundedText({ max: 50 }).optional().catch(undefined)),
   dueSoon: z.preprocess(one, z.literal('1').optional().catch(undefined)),
