@@ -28,7 +28,7 @@ test.describe('[ADMIN MONEY] operator back office: results, orders, refunds', ()
     await expect(lots.getByRole('row', { name: new RegExp(adminMoney.lots[1]!) }).getByText('流拍')).toBeVisible();
     await expect(page.getByText('¥300.00').first()).toBeVisible();
     // The timeline shows the tick's hops; the loser's lot deposit went back at close.
-    await expect(page.locator('#events').getByText('sold').first()).toBeVisible();
+    await expect(page.locator('#events').getByText('拍卖中 → 成交').first()).toBeVisible();
     await expect(page.locator('#deposits').getByText('已退还')).toBeVisible();
     await screenshot(page, 'admin-money-auction-zh');
     await inEnglish(page);

@@ -26,13 +26,13 @@ export function DepositsTable({ deposits }: { deposits: AdminDepositRow[] }) {
         {deposits.map((deposit) => (
           <tr key={deposit.id} data-testid={`deposit-${deposit.id}`}>
             <td className={tdClass}>
-              <p className="font-medium text-stone-900">{deposit.buyerName}</p>
+              <p className="font-medium whitespace-nowrap text-stone-900">{deposit.buyerName}</p>
               {deposit.buyerPhone && <p className="text-xs text-stone-500">{deposit.buyerPhone}</p>}
             </td>
             <td className={tdClass}>
               {deposit.kind === 'session' ? t('kindSession') : t('kindLot', { lot: deposit.lotTitle ?? '' })}
             </td>
-            <td className={tdClass}>{t(`depositStatus.${deposit.status}`)}</td>
+            <td className={`${tdClass} whitespace-nowrap`}>{t(`depositStatus.${deposit.status}`)}</td>
             <td className={`${tdClass} text-right tabular-nums`}>{fen(deposit.amount)}</td>
             <td className={`${tdClass} text-right tabular-nums`}>{fen(deposit.balance)}</td>
             <td className={`${tdClass} text-right tabular-nums`}>{fen(deposit.refundedAmount)}</td>

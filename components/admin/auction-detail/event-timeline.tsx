@@ -5,6 +5,7 @@ import type { TimelineEntry } from '@/lib/admin/auction-timeline';
 export function EventTimeline({ entries }: { entries: TimelineEntry[] }) {
   const t = useTranslations('adminAuctionDetail');
   const format = useFormatter();
+  const status = (name: string) => (t.has(`statuses.${name}`) ? t(`statuses.${name}`) : name);
   if (entries.length === 0) return <p className="text-sm text-stone-500">{t('noEvents')}</p>;
   return (
     <ol className="space-y-2 border-l-2 border-stone-200 pl-4">
@@ -15,7 +16,7 @@ export function EventTimeline({ entries }: { entries: TimelineEntry[] }) {
             <span className="font-medium">{t(`entity.${entry.entity}`)}</span>
             {entry.label && <span className="text-stone-600"> · {entry.label}</span>}{' '}
             <span className="text-stone-500">
-              {entry.fromStatus} → <span className="font-medium text-stone-800">{entry.toStatus}</span> ({entry.event})
+              {status(entry.fromStatus)} → <span className="font-medium text-stone-800">{status(entry.toStatus)}</span>
             </span>
           </p>
           <p className="text-xs text-stone-500">

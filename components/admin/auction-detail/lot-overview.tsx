@@ -29,7 +29,7 @@ export function LotOverview({ lot }: { lot: LotOutcome }) {
           lot.order ? (
             <Link
               href={`/admin/orders/${lot.order.id}`}
-              className="inline-flex items-center gap-2 text-brand-700 hover:underline"
+              className="flex min-w-0 flex-wrap items-center gap-2 text-base break-all text-brand-700 hover:underline"
             >
               {lot.order.orderNo} <OrderStatusBadge status={lot.order.status} />
             </Link>
@@ -49,7 +49,7 @@ export function LotOverview({ lot }: { lot: LotOutcome }) {
       </div>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {facts.map(([label, value]) => (
-          <div key={label} className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm">
+          <div key={label} className="min-w-0 rounded-xl border border-stone-200 bg-white p-4 shadow-sm">
             <dt className="text-xs text-stone-500">{label}</dt>
             <dd className="mt-1 text-lg font-semibold break-words text-stone-900 tabular-nums">{value}</dd>
           </div>

@@ -12,7 +12,7 @@ export function SettlementSummary({ summary }: { summary: Summary }) {
     hint: t('depositCount', { count: part.count }),
   });
   return (
-    <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
       <StatCard label={t('turnover')} value={formatFen(summary.turnover, locale)} />
       <StatCard
         label={t('soldUnsold')}

@@ -72,7 +72,7 @@ export function MoneyMovements({ order }: { order: AdminOrderDetail }) {
 /** The order's own lifecycle hops, newest first. */
 export function OrderTimeline({ order }: { order: AdminOrderDetail }) {
   const t = useTranslations('adminOrders');
-  const ts = useTranslations('adminOrders.status');
+  const ts = useTranslations('adminAuctionDetail.statuses');
   const format = useFormatter();
   const label = (status: string) => (ts.has(status) ? ts(status) : status);
   if (order.timeline.length === 0) return <p className="text-sm text-stone-500">{t('noEvents')}</p>;

@@ -10,7 +10,7 @@ export function OrdersTable({ orders }: { orders: AdminOrderRow[] }) {
   const format = useFormatter();
   const locale = useLocale();
   return (
-    <div className="rounded-xl border border-stone-200 bg-white shadow-sm md:p-1">
+    <div className="rounded-xl border border-stone-200 bg-white px-4 shadow-sm md:p-1">
       <ScrollTable minWidth="min-w-[60rem]">
         <thead>
           <tr>
