@@ -23,9 +23,7 @@ export type LotEvent =
   | { type: 'BID'; now: Date }
   | { type: 'CANCEL'; now: Date }
   | { type: 'PAY'; now: Date }
-  | { type: 'OVERDUE'; now: Date }
-  /** The operator cancelled the winner's order: the lot goes back to unsold, ready to relist. */
-  | { type: 'ORDER_CANCELLED'; now: Date };
+  | { type: 'OVERDUE'; now: Date };
 
 /** Lots that have not closed: their auction cannot end while one is left. */
 export const OPEN_LOT_STATUSES: readonly LotStatus[] = ['draft', 'scheduled', 'preview', 'live'];
@@ -75,7 +73,7 @@ export const lotMachine = setup({
         ],
       },
     },
-    sold: { on: { PAY: 'paid', OVERDUE: 'overdue', ORDER_CANCELLED: 'unsold' } },
+    sold: { on: { PAY: 'paid', OVERDUE: 'overdue' } },
     unsold: { type: 'final' },
     paid: { type: 'final' },
     overdue: { type: 'final' },
@@ -132,11 +130,9 @@ export function lotStatusWithOrder(
   const event =
     orderStatus === 'overdue'
       ? 'OVERDUE'
-      : orderStatus === 'cancelled'
-        ? 'ORDER_CANCELLED'
-        : orderStatus === 'paid' || orderStatus === 'shipped' || orderStatus === 'completed'
-          ? 'PAY'
-          : null;
+      : orderStatus === 'paid' || orderStatus === 'shipped' || orderStatus === 'completed'
+        ? 'PAY'
+        : null;
   if (!event) return status;
   return (lotEvent(status, context, { type: event, now })?.to as LotStatus | undefined) ?? status;
 }

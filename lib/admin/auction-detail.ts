@@ -15,6 +15,8 @@ export type SettlementSummary = {
   sold: number;
   unsold: number;
   overdue: number;
+  /** Sold lots whose order an operator cancelled: out of the turnover and the sold count. */
+  cancelled: number;
   open: number;
   /** Money deposits still hold (held or frozen balances), and what went back or was forfeited. */
   held: Money;
@@ -80,7 +82,8 @@ export async function getAuctionDetailForAdmin({
       .where(eq(deposits.auctionId, auctionId)),
   ]);
   const outcomes = lotRows.map((row) => lotOutcomeOf(row, now, rules));
-  const soldLots = outcomes.filter((lot) => SOLD_LOT_STATUSES.includes(lot.status));
+  const cancelled = outcomes.filter((lot) => lot.order?.status === 'cancelled');
+  const soldLots = outcomes.filter((lot) => SOLD_LOT_STATUSES.includes(lot.status) && !cancelled.includes(lot));
   return {
     id: auction.id,
     title: auction.title,
@@ -97,6 +100,7 @@ export async function getAuctionDetailForAdmin({
       sold: soldLots.length,
       unsold: outcomes.filter((lot) => lot.status === 'unsold').length,
       overdue: outcomes.filter((lot) => lot.status === 'overdue').length,
+      cancelled: cancelled.length,
       open: outcomes.filter((lot) => ['draft', 'scheduled', 'preview', 'live'].includes(lot.status)).length,
       held: { count: money?.heldCount ?? 0, amount: money?.heldAmount ?? 0 },
       refunded: { count: money?.refundedCount ?? 0, amount: money?.refundedAmount ?? 0 },

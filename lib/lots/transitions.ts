@@ -3,8 +3,8 @@ import { acceptsSql, targetSql, transitionsOf } from '@/lib/sql/machine-status';
 import { lotMachine, type LotContext, type LotEvent } from '@/machines/lot';
 
 /**
- * The lot machine's untimed transitions (its auction published or cancelled, its order paid,
- * overdue or cancelled), asked of the machine once, for the set-based statements that move lots
+ * The lot machine's untimed transitions (its auction published or cancelled, its order paid
+ * or overdue), asked of the machine once, for the set-based statements that move lots
  * (alias `l`). None of them has a guard, so any context answers for all lots.
  */
 const epoch = new Date(0);
@@ -27,5 +27,4 @@ export const lotTransitions = {
   cancel: lotTransition('CANCEL'),
   pay: lotTransition('PAY'),
   overdue: lotTransition('OVERDUE'),
-  orderCancelled: lotTransition('ORDER_CANCELLED'),
 };

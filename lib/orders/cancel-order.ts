@@ -1,15 +1,12 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema';
 import { recordAdminAudit } from '@/lib/admin/audit';
 import { refundDeposits } from '@/lib/deposits/refund-deposits';
 import { settleSessionDeposits } from '@/lib/deposits/settle-session-deposits';
-import { lotTransitions } from '@/lib/lots/transitions';
 import { cancelChargesAtProviders, closeOpenCharges, type ClosedCharge } from '@/lib/payments/close-open-charges';
 import type { ProviderRegistry } from '@/lib/payments/provider';
-import { logChangedRows } from '@/lib/sql/lifecycle-events';
-import { instant } from '@/lib/sql/values';
 import { applyOrderEvent } from './apply-order-event';
 
 /**
@@ -18,8 +15,9 @@ import { applyOrderEvent } from './apply-order-event';
  * buyer is not at fault, so nothing is forfeited and no strike counts: the open charge is
  * given up (closed at its provider after commit), the locked coupon goes back to the
  * wallet, the lot deposit covering the order is refunded, and the buyer's session deposit
- * is refunded too unless another unpaid order in the auction still needs it. The lot
- * becomes unsold, so it can be relisted. All in one transaction with its audit entry.
+ * is refunded too unless another unpaid order in the auction still needs it. The lot stays
+ * sold (the lot machine has no way back from a sale; the order carries the cancellation, and
+ * readers leave such lots out of the turnover). All in one transaction with its audit entry.
  */
 export async function cancelOrder({
   db,
@@ -50,14 +48,6 @@ export async function cancelOrder({
         .set({ cancelledAt: now, cancelReason: reason })
         .where(and(eq(orders.id, orderId), eq(orders.status, to)));
       closed = await closeOpenCharges(tx, { orderIds: [orderId], now });
-      const { orderCancelled } = lotTransitions;
-      await tx.execute(sql`
-        with target as (select l.id, l.status from lots l where l.id = ${order.lotId} and ${orderCancelled.accepts} for update),
-        changed as (
-          update lots l set status = ${orderCancelled.to}, updated_at = ${instant(now)} from target t where l.id = t.id
-          returning l.id, t.status::text as from_status, l.status::text as to_status
-        )
-        ${logChangedRows({ entity: 'lot', event: 'ORDER_CANCELLED', at: now, actorId: adminId })}`);
       const refunded = [
         ...(await refundDeposits(tx, {
           selection: { lotDepositsOfOrders: [orderId] },

@@ -17,7 +17,7 @@ export function SettlementSummary({ summary }: { summary: Summary }) {
       <StatCard
         label={t('soldUnsold')}
         value={`${summary.sold} / ${summary.unsold}`}
-        hint={t('overdueOpen', { overdue: summary.overdue, open: summary.open })}
+        hint={t('overdueOpen', { overdue: summary.overdue, cancelled: summary.cancelled, open: summary.open })}
       />
       <StatCard label={t('depositsHeld')} {...money(summary.held)} />
       <StatCard label={t('depositsRefunded')} {...money(summary.refunded)} />
