@@ -211,6 +211,7 @@ export function segmentExamples(name: string, pattern: string): string[] {
   const f = securityFixtures();
   const examples: Record<string, string[]> = {
     id: [String(f.auctionId), '1', '0', '-1', '1.5', '99999999999999999999'],
+    lotId: ['1', '0', '-1', '1.5', '99999999999999999999'],
     reference: [f.pendingReference, ...(f.paidReference ? [f.paidReference] : []), 'sbx_ch_00000000000000000000'],
     path: [
       'demo/auction-1-lot-1.svg',
