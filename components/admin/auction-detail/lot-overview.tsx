@@ -21,7 +21,7 @@ export function LotOverview({ lot }: { lot: LotOutcome }) {
         [t('bids'), lot.bidCount],
       ]
     : [
-        [t('result'), t(`results.${lot.status}`)],
+        [t('result'), lot.order?.status === 'cancelled' ? t('orderCancelled') : t(`results.${lot.status}`)],
         [t('dealPrice'), lot.status === 'unsold' && !lot.order ? '—' : fen(lot.dealPrice ?? lot.currentPrice)],
         [t('winner'), lot.winner?.name ?? '—'],
         [
