@@ -137,7 +137,14 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
           if (started && !started.paid) await confirmCharge(db, started.paymentId, event.now, true, event.paidAt);
           else await payOrder(db, { userId: buyer.id, orderId: order.id, now: event.now });
         } else if (event.type === 'SHIP')
-          await shipOrder({ db, orderId: order.id, carrier: '顺丰', trackingNo: 'SF123', now: event.now, adminId: admin.id });
+          await shipOrder({
+            db,
+            orderId: order.id,
+            carrier: '顺丰',
+            trackingNo: 'SF123',
+            now: event.now,
+            adminId: admin.id,
+          });
         else if (event.type === 'CONFIRM')
           await confirmOrder({ db, orderId: order.id, now: event.now, buyerId: buyer.id });
         else await tick(db, event.now);
