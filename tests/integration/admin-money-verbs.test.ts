@@ -21,7 +21,7 @@ import {
   wonOrder,
   yuan,
 } from '../support/lifecycle';
-import { databaseForEachTest } from '../support/test-database';
+import { databaseForEachTest, testDrivers } from '../support/test-database';
 
 const T0 = new Date('2026-11-20T02:00:00Z');
 
@@ -43,8 +43,9 @@ async function expectMoneyConserved(db: Database) {
   }
 }
 
-describe('admin money verbs', () => {
-  const current = databaseForEachTest('pglite');
+// On every configured driver: with Postgres the concurrent submits below really race.
+describe.each(testDrivers())('admin money verbs (%s)', (driver) => {
+  const current = databaseForEachTest(driver);
   let db: Database;
   let adminId: number;
 
