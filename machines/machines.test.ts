@@ -141,6 +141,8 @@ describe('lot', () => {
     expect(lotStatusWithOrder('sold', 'pending_payment', lot, h(5))).toBe('sold');
     expect(lotStatusWithOrder('sold', null, lot, h(5))).toBe('sold');
     expect(lotStatusWithOrder('paid', 'overdue', lot, h(28))).toBe('paid');
+    // An operator's cancel leaves the sale on record: the lot stays sold, its order says cancelled.
+    expect(lotStatusWithOrder('sold', 'cancelled', lot, h(5))).toBe('sold');
   });
 
   it('is paid or overdue only once sold', () => {
@@ -198,6 +200,19 @@ describe('order', () => {
     const pastDue = catchUp(orderMachine, 'pending_payment', unreminded, h(27));
     expect(pastDue.steps.flatMap((step) => step.effects)).toEqual(['forfeitDeposit']);
     expect(effectiveOrderStatus('pending_payment', unreminded, h(26))).toBe('pending_payment');
+  });
+
+  it('is cancelled by an operator only while awaiting payment, before dueAt, releasing what it held', () => {
+    const cancel = (now: Date) => ({ type: 'CANCEL' as const, now });
+    expect(orderEvent('pending_payment', order, cancel(h(5)))).toMatchObject({
+      to: 'cancelled',
+      effects: ['releaseCancelled'],
+    });
+    expect(orderEvent('pending_payment', order, cancel(h(27)))).toBeNull();
+    for (const status of ['confirming_payment', 'paid', 'shipped', 'completed', 'overdue', 'cancelled'] as const) {
+      expect(orderEvent(status, order, cancel(h(5))), status).toBeNull();
+    }
+    expect(nextOrderTransitionAt('cancelled', order)).toBeNull();
   });
 
   it('goes overdue at dueAt with the deposit forfeited', () => {

@@ -26,7 +26,9 @@ export type OrderEvent =
   /** `paidAt` is the provider's time of payment, which decides whether it came in time. */
   | { type: 'PAY'; now: Date; paidAt: Date }
   | { type: 'SHIP'; now: Date }
-  | { type: 'CONFIRM'; now: Date };
+  | { type: 'CONFIRM'; now: Date }
+  /** An operator calls the sale off before the buyer paid; the buyer is not at fault. */
+  | { type: 'CANCEL'; now: Date };
 
 /** Orders still to be paid: the states that take PAY. */
 export const UNPAID_ORDER_STATUSES: readonly OrderStatus[] = ['pending_payment', 'confirming_payment'];
@@ -45,6 +47,8 @@ const orderEffects = {
   releaseDeposits: effect,
   /** Lot marked overdue, the covering deposit deducted, any remaining balance refunded; open charge cancelled, coupon released. */
   forfeitDeposit: effect,
+  /** Open charge cancelled, coupon released, the deposits answering for it released (no forfeit, no strike). */
+  releaseCancelled: effect,
   /** One 'payment_due_soon' notification, and `reminded` set so it is never sent again. */
   remindPayment: effect,
 };
@@ -57,6 +61,8 @@ export const orderMachine = setup({
     paidInTime: ({ context, event }) => event.type === 'PAY' && event.paidAt.getTime() <= context.dueAt.getTime(),
     dueWithOpenCharge: ({ context, event }) => context.openCharge && reached(event.now, context.dueAt),
     overdue: ({ context, event }) => reached(event.now, context.dueAt),
+    // Once dueAt has passed the 24-hour rule decides (confirming or overdue), not an operator.
+    beforeDue: ({ context, event }) => !reached(event.now, context.dueAt),
     graceOver: ({ context, event }) => reached(event.now, graceEndsAt(context)),
     // Never after dueAt: a tick that comes late past it has nothing left to remind of.
     reminderDue: ({ context, event }) =>
@@ -78,6 +84,7 @@ export const orderMachine = setup({
           // A self-transition: it ends a catch-up chain, which is right since nothing else is due before dueAt.
           { guard: 'reminderDue', actions: 'remindPayment' },
         ],
+        CANCEL: { guard: 'beforeDue', target: 'cancelled', actions: 'releaseCancelled' },
       },
     },
     // Only a payment the provider took by dueAt is accepted here; new payments are refused

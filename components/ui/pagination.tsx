@@ -2,23 +2,30 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { buttonClass } from './button';
 
-/** Previous / next links that keep the other query parameters. */
+/**
+ * Previous / next links that keep the other query parameters. A page holding several lists
+ * gives each its own `pageParam`, and `anchor` brings the reader back to that list.
+ */
 export function Pagination({
   page,
   pages,
   basePath,
   query = {},
+  pageParam = 'page',
+  anchor,
 }: {
   page: number;
   pages: number;
   basePath: string;
   query?: Record<string, string>;
+  pageParam?: string;
+  anchor?: string;
 }) {
   const t = useTranslations('common');
   if (pages <= 1) return null;
   const href = (target: number) => {
-    const params = new URLSearchParams({ ...query, page: String(target) });
-    return `${basePath}?${params.toString()}`;
+    const params = new URLSearchParams({ ...query, [pageParam]: String(target) });
+    return `${basePath}?${params.toString()}${anchor ? `#${anchor}` : ''}`;
   };
   return (
     <nav className="mt-6 flex items-center justify-between gap-3" aria-label="pagination">

@@ -13,7 +13,11 @@ export type RefundReason =
   | 'auction_cancelled'
   | 'order_paid'
   | 'orders_settled'
-  | 'payment_not_applicable';
+  | 'payment_not_applicable'
+  /** An operator cancelled the order the deposit answered for; the buyer was not at fault. */
+  | 'order_cancelled'
+  /** An operator gave the balance back by hand (the audit log keeps their reason). */
+  | 'manual';
 
 /**
  * REFUND for every selected deposit still holding money, in one statement: the deposit's

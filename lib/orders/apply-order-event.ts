@@ -1,11 +1,11 @@
 import 'server-only';
 import { and, eq, getTableColumns } from 'drizzle-orm';
-import type { Database } from '@/db/client';
-import { orders } from '@/db/schema';
+import type { Database, Executor } from '@/db/client';
+import { orders, type Order, type OrderStatus } from '@/db/schema';
 import { DEFAULT_RULES, type LifecycleRules } from '@/lib/engine/rules';
 import { AppError } from '@/lib/errors';
 import { recordChanges } from '@/lib/sql/lifecycle-events';
-import { nextOrderTransitionAt, orderEvent, type OrderEvent } from '@/machines/order';
+import { effectiveOrderStatus, nextOrderTransitionAt, orderEvent, type OrderEvent } from '@/machines/order';
 import { orderContextOf, orderMachineColumns } from './machine-context';
 
 /**
@@ -20,6 +20,8 @@ export async function applyOrderEvent({
   actorId,
   buyerId,
   trackingNo,
+  carrier,
+  afterChange,
   rules = DEFAULT_RULES,
 }: {
   db: Database;
@@ -28,6 +30,8 @@ export async function applyOrderEvent({
   actorId: number;
   buyerId?: number;
   trackingNo?: string;
+  carrier?: string;
+  afterChange?: (tx: Executor, order: Order, to: OrderStatus) => Promise<void>;
   rules?: LifecycleRules;
 }) {
   return db.transaction(async (tx) => {
@@ -37,8 +41,9 @@ export async function applyOrderEvent({
       .where(eq(orders.id, orderId))
       .for('update', { of: orders });
     if (!order || (buyerId !== undefined && order.userId !== buyerId)) throw new AppError('NOT_FOUND', 'No such order');
-    const step = orderEvent(order.status, orderContextOf(order, rules), event);
-    if (!step) throw new AppError('CONFLICT', `An order that is ${order.status} cannot take ${event.type}`);
+    const context = orderContextOf(order, rules);
+    const step = orderEvent(effectiveOrderStatus(order.status, context, event.now), context, event);
+    if (!step) throw new AppError('WRONG_STATE', `An order that is ${order.status} cannot take ${event.type}`);
     const to = step.to as typeof order.status;
     const shippedAt = event.type === 'SHIP' ? event.now : order.shippedAt;
     await tx
@@ -47,11 +52,13 @@ export async function applyOrderEvent({
         status: to,
         shippedAt,
         trackingNo: trackingNo ?? order.trackingNo,
+        carrier: carrier ?? order.carrier,
         completedAt: to === 'completed' ? event.now : order.completedAt,
         nextTransitionAt: nextOrderTransitionAt(to, orderContextOf({ ...order, shippedAt }, rules)),
       })
       .where(and(eq(orders.id, orderId), eq(orders.status, order.status)));
     await recordChanges(tx, 'order', [{ id: orderId, from: order.status, to, event: event.type }], event.now, actorId);
+    await afterChange?.(tx, order, to);
     return to;
   });
 }

@@ -137,7 +137,14 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
           if (started && !started.paid) await confirmCharge(db, started.paymentId, event.now, true, event.paidAt);
           else await payOrder(db, { userId: buyer.id, orderId: order.id, now: event.now });
         } else if (event.type === 'SHIP')
-          await shipOrder({ db, orderId: order.id, trackingNo: 'SF123', now: event.now, adminId: admin.id });
+          await shipOrder({
+            db,
+            orderId: order.id,
+            carrier: '顺丰',
+            trackingNo: 'SF123',
+            now: event.now,
+            adminId: admin.id,
+          });
         else if (event.type === 'CONFIRM')
           await confirmOrder({ db, orderId: order.id, now: event.now, buyerId: buyer.id });
         else await tick(db, event.now);
@@ -153,7 +160,7 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
     const { buyer, auction, order } = await wonOrder(db, { now: T0 });
     await payOrder(db, { userId: buyer.id, orderId: order.id, now: at(auction.endsAt, HOUR) });
     const shippedAt = at(auction.endsAt, 2 * HOUR);
-    await shipOrder({ db, orderId: order.id, trackingNo: 'SF123', now: shippedAt, adminId: admin.id });
+    await shipOrder({ db, orderId: order.id, carrier: '顺丰', trackingNo: 'SF123', now: shippedAt, adminId: admin.id });
     const deadline = at(shippedAt, DEFAULT_RULES.autoCompleteMs);
     await tick(db, at(deadline, 3 * DAY));
     const [row] = await db.select().from(orders).where(eq(orders.id, order.id));
