@@ -1,0 +1,69 @@
+import { useFormatter, useTranslations } from 'next-intl';
+import { cn } from '@/components/ui/cn';
+import type { AdminUserRow } from '@/lib/users/list-users';
+import { UserActions } from './user-actions';
+
+export function UserTable({
+  rows,
+  selfId,
+  strikeLimit,
+}: {
+  rows: AdminUserRow[];
+  selfId: number;
+  strikeLimit: number;
+}) {
+  const t = useTranslations('adminUsers');
+  const format = useFormatter();
+  return (
+    <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
+      <table className="w-full min-w-[48rem] text-left text-sm" data-testid="user-table">
+        <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-500">
+          <tr>
+            <th className="px-4 py-3 font-medium">{t('colUser')}</th>
+            <th className="px-4 py-3 font-medium">{t('colRole')}</th>
+            <th className="px-4 py-3 text-right font-medium">{t('colStrikes')}</th>
+            <th className="px-4 py-3 font-medium">{t('colBidding')}</th>
+            <th className="px-4 py-3 font-medium">{t('colActions')}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-100">
+          {rows.map((row) => (
+            <tr key={row.id} className="align-top" data-testid={`user-row-${row.id}`}>
+              <td className="px-4 py-3">
+                <p className="font-medium text-stone-900">
+                  {row.name}
+                  {row.id === selfId && <span className="ml-2 text-xs text-stone-500">{t('you')}</span>}
+                </p>
+                <p className="text-stone-500">{[row.phone, row.email].filter(Boolean).join(' · ')}</p>
+                {row.blocked && <p className="text-xs text-red-600">{t('accountBlocked')}</p>}
+              </td>
+              <td className="px-4 py-3 text-stone-700">{t(`role.${row.role}`)}</td>
+              <td
+                className={cn(
+                  'px-4 py-3 text-right tabular-nums',
+                  row.strikes >= strikeLimit ? 'font-semibold text-red-700' : 'text-stone-700',
+                )}
+              >
+                {t('strikesOf', { strikes: row.strikes, limit: strikeLimit })}
+              </td>
+              <td className="px-4 py-3" data-testid="bidding-state">
+                {row.biddingBlockedAt ? (
+                  <span className="text-red-700">
+                    {t('biddingBlockedSince', {
+                      date: format.dateTime(row.biddingBlockedAt, { dateStyle: 'short', timeStyle: 'short' }),
+                    })}
+                  </span>
+                ) : (
+                  <span className="text-brand-700">{row.role === 'buyer' ? t('biddingAllowed') : '—'}</span>
+                )}
+              </td>
+              <td className="px-4 py-3">
+                <UserActions user={row} self={row.id === selfId} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
