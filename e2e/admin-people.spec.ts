@@ -15,7 +15,7 @@ test.describe.configure({ mode: 'serial' });
 
 test('[ADMIN] the operator creates a coupon, grants it to a buyer and sees them hold it', async ({ page }) => {
   await page.goto('/admin/coupons');
-  await expect(page.getByRole('heading', { name: '优惠券' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '优惠券', exact: true })).toBeVisible();
   await page.getByTestId('new-coupon').click();
   await expect(page).toHaveURL(/\/admin\/coupons\/new$/);
   // A wrong amount is refused in the form, with the field's own message.
@@ -107,7 +107,7 @@ test('[ADMIN] the audit log lists those actions, filtered by record', async ({ p
   for (const action of ['禁止出价', '恢复出价', '清除违约'])
     await expect(users.getByRole('row', { name: new RegExp(`${action}.*#${blockee.id}`) }).first()).toBeVisible();
   // Filters narrow by action too.
-  await page.getByLabel('操作', { exact: true }).selectOption('user.liftStrikes');
+  await page.locator('select[name="action"]').selectOption('user.liftStrikes');
   await page.getByRole('button', { name: '筛选' }).click();
   await expect(page).toHaveURL(/action=user.liftStrikes/);
   await expect(page.getByTestId('audit-row').first()).toContainText('清除违约');

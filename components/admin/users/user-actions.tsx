@@ -22,7 +22,7 @@ export function UserActions({ user, self }: { user: AdminUserRow; self: boolean 
   const blocked = user.biddingBlockedAt !== null;
   const nextRole = user.role === 'admin' ? 'buyer' : 'admin';
   return (
-    <div className="flex flex-col items-start gap-2" data-testid={`user-actions-${user.id}`}>
+    <div className="flex flex-wrap items-start gap-2" data-testid={`user-actions-${user.id}`}>
       {user.role === 'buyer' && (
         <ConfirmButton
           label={blocked ? t('unblock') : t('block')}
@@ -59,7 +59,9 @@ export function UserActions({ user, self }: { user: AdminUserRow; self: boolean 
           onConfirm={run(() => changeRoleAction({ userId: user.id, role: nextRole }))}
         />
       )}
-      <FormAlert message={error} />
+      <div className="basis-full empty:hidden">
+        <FormAlert message={error} />
+      </div>
     </div>
   );
 }

@@ -16,7 +16,7 @@ export function UserTable({
   const format = useFormatter();
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
-      <table className="w-full min-w-[48rem] text-left text-sm" data-testid="user-table">
+      <table className="w-full min-w-[56rem] text-left text-sm" data-testid="user-table">
         <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-500">
           <tr>
             <th className="px-4 py-3 font-medium">{t('colUser')}</th>
@@ -44,7 +44,7 @@ export function UserTable({
                   row.strikes >= strikeLimit ? 'font-semibold text-red-700' : 'text-stone-700',
                 )}
               >
-                {t('strikesOf', { strikes: row.strikes, limit: strikeLimit })}
+                {row.role === 'buyer' ? t('strikesOf', { strikes: row.strikes, limit: strikeLimit }) : '—'}
               </td>
               <td className="px-4 py-3" data-testid="bidding-state">
                 {row.biddingBlockedAt ? (
