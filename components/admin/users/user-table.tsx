@@ -17,7 +17,7 @@ export function UserTable({
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
       <table className="w-full min-w-[56rem] text-left text-sm" data-testid="user-table">
-        <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-500">
+        <thead className="whitespace-nowrap border-b border-stone-200 bg-stone-50 text-xs text-stone-500">
           <tr>
             <th className="px-4 py-3 font-medium">{t('colUser')}</th>
             <th className="px-4 py-3 font-medium">{t('colRole')}</th>
@@ -37,16 +37,16 @@ export function UserTable({
                 <p className="text-stone-500">{[row.phone, row.email].filter(Boolean).join(' · ')}</p>
                 {row.blocked && <p className="text-xs text-red-600">{t('accountBlocked')}</p>}
               </td>
-              <td className="px-4 py-3 text-stone-700">{t(`role.${row.role}`)}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-stone-700">{t(`role.${row.role}`)}</td>
               <td
                 className={cn(
-                  'px-4 py-3 text-right tabular-nums',
+                  'whitespace-nowrap px-4 py-3 text-right tabular-nums',
                   row.strikes >= strikeLimit ? 'font-semibold text-red-700' : 'text-stone-700',
                 )}
               >
                 {row.role === 'buyer' ? t('strikesOf', { strikes: row.strikes, limit: strikeLimit }) : '—'}
               </td>
-              <td className="px-4 py-3" data-testid="bidding-state">
+              <td className="whitespace-nowrap px-4 py-3" data-testid="bidding-state">
                 {row.biddingBlockedAt ? (
                   <span className="text-red-700">
                     {t('biddingBlockedSince', {
@@ -57,7 +57,7 @@ export function UserTable({
                   <span className="text-brand-700">{row.role === 'buyer' ? t('biddingAllowed') : '—'}</span>
                 )}
               </td>
-              <td className="px-4 py-3">
+              <td className="w-80 px-4 py-3">
                 <UserActions user={row} self={row.id === selfId} />
               </td>
             </tr>
