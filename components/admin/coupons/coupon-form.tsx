@@ -72,7 +72,8 @@ export function CouponForm({ timeZone, auctions, defaults, existing }: Props) {
       )}
       {termsLocked && <p className="text-sm text-amber-700">{t('termsLocked', { issued: existing!.issuedCount })}</p>}
       <FormField label={t('fieldTitle')} maxLength={60} error={errors.title?.message} {...register('title')} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      {/* Fields fixed once issued read as such. */}
+      <div className="grid gap-4 sm:grid-cols-2 [&_input:read-only]:bg-stone-100 [&_input:read-only]:text-stone-500">
         <FormField
           label={t('fieldThreshold')}
           inputMode="decimal"
@@ -120,14 +121,25 @@ export function CouponForm({ timeZone, auctions, defaults, existing }: Props) {
           {...register('perUserLimit', { valueAsNumber: true })}
         />
       </div>
-      <ScopeSelect
-        label={t('fieldScope')}
-        anyLabel={t('scopeAll')}
-        auctions={auctions}
-        locked={termsLocked}
-        error={errors.auctionId?.message}
-        {...register('auctionId', { setValueAs: (value) => (value === '' || value === null ? null : Number(value)) })}
-      />
+      {termsLocked ? (
+        // Fixed once issued: shown, not registered, so the form sends the value it was given.
+        <ScopeSelect
+          label={t('fieldScope')}
+          anyLabel={t('scopeAll')}
+          auctions={auctions}
+          disabled
+          title={lockedHint}
+          defaultValue={defaults.auctionId ?? ''}
+        />
+      ) : (
+        <ScopeSelect
+          label={t('fieldScope')}
+          anyLabel={t('scopeAll')}
+          auctions={auctions}
+          error={errors.auctionId?.message}
+          {...register('auctionId', { setValueAs: (value) => (value === '' || value === null ? null : Number(value)) })}
+        />
+      )}
       <Button type="submit" pending={isSubmitting} data-testid="coupon-save">
         {existing ? t('save') : t('create')}
       </Button>
@@ -139,14 +151,12 @@ function ScopeSelect({
   label,
   anyLabel,
   auctions,
-  locked,
   error,
   ...field
 }: React.SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;
   anyLabel: string;
   auctions: { id: number; title: string }[];
-  locked: boolean;
   error?: string;
 }) {
   const t = useTranslations();
@@ -156,12 +166,8 @@ function ScopeSelect({
       <label className="mb-1.5 block text-sm font-medium text-stone-700">
         {label}
         <select
-          className="mt-1.5 block h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-base text-stone-900 shadow-sm disabled:bg-stone-50 sm:text-sm"
+          className="mt-1.5 block h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-base text-stone-900 shadow-sm disabled:bg-stone-100 disabled:text-stone-500 sm:text-sm"
           aria-invalid={Boolean(message)}
-          // A locked scope is shown, not sent differently: the field keeps its value.
-          onMouseDown={locked ? (event) => event.preventDefault() : undefined}
-          onKeyDown={locked ? (event) => event.preventDefault() : undefined}
-          aria-readonly={locked || undefined}
           {...field}
         >
           <option value="">{anyLabel}</option>
