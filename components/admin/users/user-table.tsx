@@ -3,17 +3,72 @@ import { cn } from '@/components/ui/cn';
 import type { AdminUserRow } from '@/lib/users/list-users';
 import { UserActions } from './user-actions';
 
-export function UserTable({
-  rows,
-  selfId,
-  strikeLimit,
-}: {
-  rows: AdminUserRow[];
-  selfId: number;
-  strikeLimit: number;
-}) {
+type Props = { rows: AdminUserRow[]; selfId: number; strikeLimit: number };
+
+/** A table from 768 px up; below that, one card per user so the actions stay in reach at 375 px. */
+export function UserTable(props: Props) {
+  return (
+    <>
+      <UserCards {...props} />
+      <div className="hidden md:block">
+        <UserRows {...props} />
+      </div>
+    </>
+  );
+}
+
+function BiddingState({ row }: { row: AdminUserRow }) {
   const t = useTranslations('adminUsers');
   const format = useFormatter();
+  if (row.biddingBlockedAt)
+    return (
+      <span className="text-red-700">
+        {t('biddingBlockedSince', {
+          date: format.dateTime(row.biddingBlockedAt, { dateStyle: 'short', timeStyle: 'short' }),
+        })}
+      </span>
+    );
+  return <span className="text-brand-700">{row.role === 'buyer' ? t('biddingAllowed') : '—'}</span>;
+}
+
+function UserCards({ rows, selfId, strikeLimit }: Props) {
+  const t = useTranslations('adminUsers');
+  return (
+    <ul className="space-y-3 md:hidden">
+      {rows.map((row) => (
+        <li
+          key={row.id}
+          className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm"
+          data-testid={`user-card-${row.id}`}
+        >
+          <p className="font-medium text-stone-900">
+            {row.name}
+            {row.id === selfId && <span className="ml-2 text-xs text-stone-500">{t('you')}</span>}
+          </p>
+          <p className="break-all text-sm text-stone-500">{[row.phone, row.email].filter(Boolean).join(' · ')}</p>
+          <p className="mt-2 text-sm text-stone-700">
+            {t(`role.${row.role}`)}
+            {row.role === 'buyer' && (
+              <span className={row.strikes >= strikeLimit ? 'font-semibold text-red-700' : undefined}>
+                {' · '}
+                {t('colStrikes')} {t('strikesOf', { strikes: row.strikes, limit: strikeLimit })}
+              </span>
+            )}
+          </p>
+          <p className="text-sm">
+            <BiddingState row={row} />
+          </p>
+          <div className="mt-3">
+            <UserActions user={row} self={row.id === selfId} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function UserRows({ rows, selfId, strikeLimit }: Props) {
+  const t = useTranslations('adminUsers');
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
       <table className="w-full min-w-[56rem] text-left text-sm" data-testid="user-table">
@@ -47,15 +102,7 @@ export function UserTable({
                 {row.role === 'buyer' ? t('strikesOf', { strikes: row.strikes, limit: strikeLimit }) : '—'}
               </td>
               <td className="whitespace-nowrap px-4 py-3" data-testid="bidding-state">
-                {row.biddingBlockedAt ? (
-                  <span className="text-red-700">
-                    {t('biddingBlockedSince', {
-                      date: format.dateTime(row.biddingBlockedAt, { dateStyle: 'short', timeStyle: 'short' }),
-                    })}
-                  </span>
-                ) : (
-                  <span className="text-brand-700">{row.role === 'buyer' ? t('biddingAllowed') : '—'}</span>
-                )}
+                <BiddingState row={row} />
               </td>
               <td className="w-80 px-4 py-3">
                 <UserActions user={row} self={row.id === selfId} />
