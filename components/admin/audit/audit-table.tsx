@@ -17,7 +17,7 @@ export function AuditTable({ rows }: { rows: AuditEntry[] }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
       <table className="w-full min-w-[52rem] text-left text-sm" data-testid="audit-table">
-        <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-500">
+        <thead className="whitespace-nowrap border-b border-stone-200 bg-stone-50 text-xs text-stone-500">
           <tr>
             <th className="px-4 py-3 font-medium">{t('colAt')}</th>
             <th className="px-4 py-3 font-medium">{t('colAdmin')}</th>

@@ -12,7 +12,7 @@ export function CouponTable({ rows }: { rows: AdminCouponRow[] }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
       <table className="w-full min-w-[52rem] text-left text-sm" data-testid="coupon-table">
-        <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-500">
+        <thead className="whitespace-nowrap border-b border-stone-200 bg-stone-50 text-xs text-stone-500">
           <tr>
             <th className="px-4 py-3 font-medium">{t('colTitle')}</th>
             <th className="px-4 py-3 font-medium">{t('colStatus')}</th>
@@ -40,7 +40,7 @@ export function CouponTable({ rows }: { rows: AdminCouponRow[] }) {
               <td className="whitespace-nowrap px-4 py-3 text-stone-600">
                 {when(row.validFrom)} – {when(row.validUntil)}
               </td>
-              <td className="px-4 py-3 text-right tabular-nums">
+              <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">
                 {row.issuedCount} / {row.totalQuantity}
               </td>
               <td className="px-4 py-3 text-right tabular-nums">{row.usedCount}</td>

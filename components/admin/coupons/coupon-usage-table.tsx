@@ -14,7 +14,7 @@ export function CouponUsageTable({ rows }: { rows: CouponHolding[] }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
       <table className="w-full min-w-[40rem] text-left text-sm" data-testid="coupon-usage">
-        <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-500">
+        <thead className="whitespace-nowrap border-b border-stone-200 bg-stone-50 text-xs text-stone-500">
           <tr>
             <th className="px-4 py-3 font-medium">{t('colHolder')}</th>
             <th className="px-4 py-3 font-medium">{t('colHolding')}</th>
