@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { AUDITED_ENTITIES, type AuditFilter } from '@/lib/admin/list-audit-log';
+import { useActionLabel } from './use-action-label';
 
 /** A plain GET form: the filters live in the URL, so a filtered log can be shared and paged. */
 export function AuditFilters({
@@ -13,6 +14,7 @@ export function AuditFilters({
   actions: string[];
 }) {
   const t = useTranslations('adminAudit');
+  const actionLabel = useActionLabel();
   const field = 'h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-base shadow-sm sm:text-sm';
   const labelled = (label: string, control: React.ReactNode) => (
     <label className="block text-xs font-medium text-stone-600">
@@ -50,7 +52,7 @@ export function AuditFilters({
           <option value="">{t('all')}</option>
           {actions.map((action) => (
             <option key={action} value={action}>
-              {t.has(`actions.${action}`) ? t(`actions.${action}`) : action}
+              {actionLabel(action)}
             </option>
           ))}
         </select>,

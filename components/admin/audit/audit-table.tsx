@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { AuditEntry } from '@/lib/admin/list-audit-log';
 import { AuditChange } from './audit-change';
+import { useActionLabel } from './use-action-label';
 
 /** Where an entity's own page is, for the entities that have one. */
 const entityPage: Record<string, (id: number) => string> = {
@@ -12,6 +13,7 @@ const entityPage: Record<string, (id: number) => string> = {
 
 export function AuditTable({ rows }: { rows: AuditEntry[] }) {
   const t = useTranslations('adminAudit');
+  const actionLabel = useActionLabel();
   const format = useFormatter();
   const formatInstant = (value: Date) => format.dateTime(value, { dateStyle: 'short', timeStyle: 'medium' });
   return (
@@ -37,9 +39,7 @@ export function AuditTable({ rows }: { rows: AuditEntry[] }) {
                   {row.ip && <p className="text-xs text-stone-400">{row.ip}</p>}
                 </td>
                 <td className="whitespace-nowrap px-4 py-3 text-stone-800">{row.adminName}</td>
-                <td className="px-4 py-3 font-medium text-stone-900">
-                  {t.has(`actions.${row.action}`) ? t(`actions.${row.action}`) : row.action}
-                </td>
+                <td className="px-4 py-3 font-medium text-stone-900">{actionLabel(row.action)}</td>
                 <td className="whitespace-nowrap px-4 py-3">
                   {href ? (
                     <Link href={href} className="text-brand-700 hover:underline">

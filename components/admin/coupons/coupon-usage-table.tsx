@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 import type { CouponHolding } from '@/lib/coupons/coupon-usage';
@@ -42,7 +43,13 @@ export function CouponUsageTable({ rows }: { rows: CouponHolding[] }) {
               </td>
               <td className="px-4 py-3 text-stone-600">{t(`source.${row.source}`)}</td>
               <td className="px-4 py-3 tabular-nums text-stone-700">
-                {row.orderNo ?? '—'}
+                {row.orderId && row.orderNo ? (
+                  <Link href={`/admin/orders/${row.orderId}`} className="text-brand-700 hover:underline">
+                    {row.orderNo}
+                  </Link>
+                ) : (
+                  '—'
+                )}
                 {row.usedAt && (
                   <span className="ml-2 text-xs text-stone-500">
                     {format.dateTime(row.usedAt, { dateStyle: 'short', timeStyle: 'short' })}
