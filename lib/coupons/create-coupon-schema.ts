@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAX_FEN } from '@/lib/money';
+import { MAX_FEN, parseYuan } from '@/lib/money';
+import { zonedDateTimeField } from '@/lib/time/zoned-input';
 
 /** Postgres refuses NUL in text, and no title needs a tab or a line break. */
 const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
@@ -45,3 +46,46 @@ export const createCouponSchema = z
 
 export type CreateCouponInput = z.input<typeof createCouponSchema>;
 export type CreateCouponData = z.output<typeof createCouponSchema>;
+
+/** A ¥ amount as typed ("1,000.50", "¥20"), read to fen by lib/money.ts. */
+const yuanField = z
+  .string('validation.invalid')
+  .max(24, 'validation.invalid')
+  .transform((value, context) => {
+    const fen = parseYuan(value);
+    if (fen === null) {
+      context.addIssue({ code: 'custom', message: 'adminCoupons.amountInvalid' });
+      return z.NEVER;
+    }
+    return fen;
+  });
+
+/**
+ * The operator's coupon form: amounts in ¥, validity typed on the wall clock of `timeZone`
+ * (APP_TIME_ZONE). It reads what was typed, then hands the result to `createCouponSchema`, so
+ * the form, the create action and the edit action keep one set of rules.
+ */
+export function couponFormSchema(timeZone: string) {
+  return z
+    .object({
+      title: z.string('validation.invalid'),
+      threshold: yuanField,
+      discount: yuanField,
+      validFrom: zonedDateTimeField(timeZone),
+      validUntil: zonedDateTimeField(timeZone),
+      totalQuantity: z.number('validation.couponQuantityInvalid'),
+      perUserLimit: z.number('validation.couponQuantityInvalid'),
+      auctionId: z.number('validation.invalid').nullable().optional(),
+    })
+    .pipe(createCouponSchema);
+}
+
+export type CouponFormInput = z.input<ReturnType<typeof couponFormSchema>>;
+
+/** The edit action: which coupon, and the same form. */
+export function couponEditSchema(timeZone: string) {
+  return z.object({
+    couponId: z.number('validation.invalid').int('validation.invalid').positive('validation.invalid'),
+    coupon: couponFormSchema(timeZone),
+  });
+}

@@ -1,7 +1,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { adminAuditLog, auctions, coupons, type Coupon } from '@/db/schema';
+import { auctions, coupons, type Coupon } from '@/db/schema';
+import { recordAdminAudit } from '@/lib/admin/audit';
 import { AppError } from '@/lib/errors';
 import type { CreateCouponData } from './create-coupon-schema';
 
@@ -11,11 +12,13 @@ export async function createCoupon({
   now,
   adminId,
   input,
+  ip = null,
 }: {
   db: Database;
   now: Date;
   adminId: number;
   input: CreateCouponData;
+  ip?: string | null;
 }): Promise<Coupon> {
   return db.transaction(async (tx) => {
     if (input.auctionId !== null) {
@@ -26,12 +29,13 @@ export async function createCoupon({
         });
     }
     const [coupon] = await tx.insert(coupons).values(input).returning();
-    await tx.insert(adminAuditLog).values({
+    await recordAdminAudit(tx, {
       adminId,
       action: 'coupon.create',
       entity: 'coupon',
       entityId: coupon!.id,
-      data: { ...input },
+      after: { ...input },
+      ip,
       at: now,
     });
     return coupon!;
