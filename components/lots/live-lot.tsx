@@ -43,6 +43,7 @@ export function LiveLot({
   const { live, mine, offsetMs, refresh } = useLiveLot(initial, initialMine);
   const money = (fen: number) => formatFen(fen, locale);
   const open = live.status === 'live' || live.status === 'preview' || live.status === 'scheduled';
+  const notStarted = live.status === 'preview' || live.status === 'scheduled';
   const endsAt = new Date(live.endsAt);
   return (
     <section className="space-y-4 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm" data-testid="live-lot">
@@ -57,9 +58,9 @@ export function LiveLot({
       </div>
       <dl className="grid grid-cols-2 gap-2 text-sm">
         <div className="rounded-lg bg-stone-50 px-3 py-2">
-          <dt className="text-xs text-stone-500">{open ? t('endsIn') : t('endedAt')}</dt>
+          <dt className="text-xs text-stone-500">{t(notStarted ? 'startsIn' : open ? 'endsIn' : 'endedAt')}</dt>
           <dd className="font-semibold tabular-nums text-stone-900">
-            {open ? <Countdown target={live.endsAt} offsetMs={offsetMs} /> : null}
+            {open && <Countdown target={notStarted ? live.startsAt : live.endsAt} offsetMs={offsetMs} />}
             <span className="block text-xs font-normal text-stone-500" data-testid="ends-at">
               {format.dateTime(endsAt, {
                 month: 'short',

@@ -94,6 +94,7 @@ export async function getLotLive({
       reserveMet: lot.reservePrice === null ? null : (lot.currentPrice ?? -1) >= lot.reservePrice,
       bidCount: lot.bidCount,
       leader: record.leaderName === null ? null : maskName(record.leaderName),
+      startsAt: record.machine.startsAt.toISOString(),
       endsAt: record.machine.endsAt.toISOString(),
       viewCount: lot.viewCount,
       recentBids: recent.map((bid) => ({

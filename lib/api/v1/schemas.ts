@@ -89,6 +89,7 @@ export const lotLiveSchema = z
     reserveMet: z.boolean().nullable(),
     bidCount: z.int().min(0),
     leader: z.string().nullable().meta({ description: 'The leading bidder’s name masked' }),
+    startsAt: instant.meta({ description: 'When bidding opens' }),
     endsAt: instant,
     viewCount: z.int().min(0),
     recentBids: z.array(publicBidSchema),
