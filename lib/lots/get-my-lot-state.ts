@@ -37,8 +37,10 @@ export async function getMyLotState({
     .where(and(eq(proxyBids.lotId, live.id), eq(proxyBids.userId, userId), eq(proxyBids.active, true)));
   const covered = Boolean(row?.covered);
   const hasBid = Boolean(row?.hasBid);
+  // Sold by the machine at `now` before the tick wrote the winner: the leader is the winner.
+  const winnerId = row?.winnerId ?? row?.leaderId ?? null;
   const state: MyLotState['state'] = SOLD.has(live.status)
-    ? row?.winnerId === userId
+    ? winnerId === userId
       ? 'won'
       : hasBid
         ? 'lost'

@@ -1,7 +1,8 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { lots, lotViews } from '@/db/schema';
+import { auctions, lots, lotViews } from '@/db/schema';
+import { PUBLIC_AUCTION_STATUSES } from '@/lib/auctions/list-public-auctions';
 
 /** The calendar day of `now` in the app's time zone, as YYYY-MM-DD. */
 export function dayIn(now: Date, timeZone: string): string {
@@ -27,7 +28,12 @@ export async function recordLotView({
   timeZone: string;
 }): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [lot] = await tx.select({ id: lots.id }).from(lots).where(eq(lots.id, lotId));
+    // Only lots buyers can see are counted: a draft's id counts nothing.
+    const [lot] = await tx
+      .select({ id: lots.id })
+      .from(lots)
+      .innerJoin(auctions, eq(auctions.id, lots.auctionId))
+      .where(and(eq(lots.id, lotId), inArray(auctions.status, PUBLIC_AUCTION_STATUSES)));
     if (!lot) return false;
     const inserted = await tx
       .insert(lotViews)

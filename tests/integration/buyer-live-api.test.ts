@@ -187,6 +187,21 @@ describe('the public read API (/api/v1)', () => {
     });
   });
 
+  it('says won to the leader once the lot is sold at now, before the tick has written the winner', async () => {
+    const { db } = current();
+    const lotId = auction.lotIds[1]!;
+    await placeBid({ db, userId: bidders.bai.id, lotId, amount: yuan(100), now: bidAt });
+    setClock(fixedClock(at(auction.endsAt, MINUTE)));
+    state.user = { id: bidders.bai.id, name: '白浩伟', role: 'buyer' };
+    const live = lotLiveSchema.parse(await (await lotRoute.GET(request('/x'), params(String(lotId)))).json());
+    expect(live.status).toBe('sold');
+    const mine = myLotStateSchema.parse(await (await meRoute.GET(request('/x'), params(String(lotId)))).json());
+    expect(mine.state).toBe('won');
+    state.user = { id: bidders.hua.id, name: '华新', role: 'buyer' };
+    const theirs = myLotStateSchema.parse(await (await meRoute.GET(request('/x'), params(String(lotId)))).json());
+    expect(theirs.state).toBe('closed');
+  });
+
   it('says won and lost once the lot closes', async () => {
     const { db } = current();
     await tick(db, auction.endsAt);
