@@ -9,7 +9,8 @@ import type { PublicAuctionCard } from './list-public-auctions';
 
 export type AuctionGroup = (typeof AUCTION_GROUP_NAMES)[number];
 
-const lastLotEnd = sql`coalesce((select max(coalesce(l.ends_at, "auctions"."ends_at")) from lots l where l.auction_id = "auctions"."id"), "auctions"."ends_at")`;
+/** When the auction's last lot closes, anti-sniping included: the machine's own column. */
+const lastLotEnd = auctionMachineColumns.lastLotEndsAt;
 const OPEN = ['scheduled', 'preview', 'live'] as const;
 
 /**
