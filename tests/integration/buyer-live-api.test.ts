@@ -6,6 +6,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { setClock, fixedClock } from '@/lib/clock';
 import { auctionDetailSchema, auctionPageSchema, lotLiveSchema, myLotStateSchema } from '@/lib/api/v1/schemas';
 import { setProxyBid, placeBid } from '@/lib/bidding/place-bid';
+import { getLotPage } from '@/lib/lots/get-lot-page';
 import { seedBuyer } from '../support/factories';
 import { MINUTE, at, payDeposit, publishedAuction, tick, yuan } from '../support/lifecycle';
 import { databaseForEachTest, type TestDatabase } from '../support/test-database';
@@ -185,6 +186,13 @@ describe('the public read API (/api/v1)', () => {
       state: 'noDeposit',
       proxyMax: null,
     });
+  });
+
+  it('keeps names, the reserve and proxy maxima out of the lot page’s shared data (IDOR)', async () => {
+    const page = await getLotPage({ db: current().db, lotId: auction.lotIds[0]!, now: at(bidAt, 2 * MINUTE) });
+    const text = JSON.stringify(page);
+    for (const secret of ['白浩伟', '华新', String(yuan(400)), String(yuan(150))]) expect(text).not.toContain(secret);
+    expect(page?.live.leader).toBe('华**');
   });
 
   it('says won to the leader once the lot is sold at now, before the tick has written the winner', async () => {
