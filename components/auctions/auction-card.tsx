@@ -1,12 +1,15 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { Countdown } from '@/components/lots/countdown';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { PublicAuctionCard } from '@/lib/auctions/list-public-auctions';
 import { formatFen } from '@/lib/money';
 
-export function AuctionCard({ auction }: { auction: PublicAuctionCard }) {
+/** `serverNow` (the page's render time) lets a live or upcoming card count down on the server's clock. */
+export function AuctionCard({ auction, serverNow }: { auction: PublicAuctionCard; serverNow?: string }) {
   const t = useTranslations('home');
+  const tGroup = useTranslations('buyerHome');
   const format = useFormatter();
   const locale = useLocale();
   const when = (date: Date) =>
@@ -43,6 +46,21 @@ export function AuctionCard({ auction }: { auction: PublicAuctionCard }) {
           {auction.title}
         </h2>
         <p className="text-sm text-stone-600">{timing}</p>
+        {serverNow && auction.status !== 'ended' && auction.status !== 'cancelled' && (
+          <p className="text-xs text-stone-500">
+            {tGroup(auction.status === 'live' ? 'endsIn' : auction.status === 'preview' ? 'startsIn' : 'previewIn')}{' '}
+            <Countdown
+              target={(auction.status === 'live'
+                ? auction.endsAt
+                : auction.status === 'preview'
+                  ? auction.startsAt
+                  : auction.previewStartsAt
+              ).toISOString()}
+              serverNow={serverNow}
+              className="font-medium tabular-nums text-seal-600"
+            />
+          </p>
+        )}
         <div className="flex items-center justify-between text-xs text-stone-500">
           <span>{t('lots', { count: auction.lotCount })}</span>
           <span>

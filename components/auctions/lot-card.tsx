@@ -1,15 +1,23 @@
 import Image from 'next/image';
+import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
+import { Countdown } from '@/components/lots/countdown';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { PublicLot } from '@/lib/auctions/get-public-auction';
 import { formatFen } from '@/lib/money';
 
-export function LotCard({ lot }: { lot: PublicLot }) {
+/** A lot in its auction's list, linking to its page; a live one counts down on the server's clock. */
+export function LotCard({ lot, serverNow }: { lot: PublicLot; serverNow?: string }) {
   const t = useTranslations('auction');
+  const tLot = useTranslations('lotPage');
   const locale = useLocale();
   const price = lot.dealPrice ?? lot.currentPrice;
   return (
-    <article className="flex gap-3 rounded-2xl border border-stone-200 bg-white p-3 shadow-sm" data-testid="lot-card">
+    <Link
+      href={`/lots/${lot.id}`}
+      className="flex gap-3 rounded-2xl border border-stone-200 bg-white p-3 shadow-sm active:bg-stone-50"
+      data-testid="lot-card"
+    >
       <div className="relative size-24 shrink-0 overflow-hidden rounded-xl bg-stone-100 sm:size-28">
         {lot.coverUrl && <Image src={lot.coverUrl} alt="" fill unoptimized className="object-cover" sizes="112px" />}
       </div>
@@ -32,7 +40,17 @@ export function LotCard({ lot }: { lot: PublicLot }) {
           </div>
           <dd className="text-xs text-stone-500">{t('bids', { count: lot.bidCount })}</dd>
         </dl>
+        {serverNow && lot.status === 'live' && (
+          <p className="text-xs text-stone-500">
+            {tLot('endsIn')}{' '}
+            <Countdown
+              target={lot.endsAt.toISOString()}
+              serverNow={serverNow}
+              className="font-medium tabular-nums text-seal-600"
+            />
+          </p>
+        )}
       </div>
-    </article>
+    </Link>
   );
 }

@@ -20,6 +20,8 @@ export type PublicLot = {
   dealPrice: number | null;
   depositAmount: number;
   bidCount: number;
+  /** When bidding on it closes (its staggered slot, moved by anti-sniping). */
+  endsAt: Date;
   /** The reserve itself stays hidden; buyers only learn whether it is met. */
   reserveMet: boolean | null;
 };
@@ -104,6 +106,7 @@ export async function getPublicAuction({
       dealPrice: lot.dealPrice,
       depositAmount: lot.depositAmount,
       bidCount: lot.bidCount,
+      endsAt: lot.endsAt,
       reserveMet: lot.reservePrice === null ? null : (lot.currentPrice ?? 0) >= lot.reservePrice,
     })),
   };

@@ -141,6 +141,13 @@ export async function seedDemoData({
           drawCover({ title: lot.title, subtitle: '细节图', motif: 'leaf', palette: palettes.ink }),
         ),
       );
+      covers.set(
+        `${spec.title}/${lot.title}/packaging`,
+        await saveImage(
+          `${name}-packaging.svg`,
+          drawCover({ title: lot.title, subtitle: '包装与品相', motif: 'teapot', palette: spec.palette }),
+        ),
+      );
     }
   }
   const [adminHash, buyerHash] = await Promise.all([
@@ -258,6 +265,7 @@ async function insertAuction(
       startPrice: lotSpec.startPrice,
       reservePrice: lotSpec.reservePrice,
       depositAmount: lotSpec.depositAmount,
+      ...estimateFor(lotSpec),
       currentPrice: top?.[1] ?? null,
       bidCount: lotSpec.bids?.length ?? 0,
       leaderId: top ? refs.buyerId(top[0]) : null,
@@ -272,6 +280,7 @@ async function insertAuction(
     await tx.insert(lotImages).values([
       { lotId: lot.id, url: refs.covers.get(`${spec.title}/${lotSpec.title}`) ?? '', position: 0 },
       { lotId: lot.id, url: refs.covers.get(`${spec.title}/${lotSpec.title}/detail`) ?? '', position: 1 },
+      { lotId: lot.id, url: refs.covers.get(`${spec.title}/${lotSpec.title}/packaging`) ?? '', position: 2 },
     ]);
     if (lotSpec.bids?.length) {
       await tx.insert(bids).values(
@@ -285,6 +294,16 @@ async function insertAuction(
     }
   }
   return { auctionId: auction.id, lotIds };
+}
+
+/**
+ * 估价: a believable range from the start price (3× to 8×, rounded to ¥10). Shown to buyers
+ * only; nothing in settlement reads it, so the seed's numbers stay as they were.
+ */
+function estimateFor(lot: LotSpec): { estimateLow: number; estimateHigh: number } {
+  const roundTo = yuan(10);
+  const round = (fen: number) => Math.max(roundTo, Math.round(fen / roundTo) * roundTo);
+  return { estimateLow: round(lot.startPrice * 3), estimateHigh: round(lot.startPrice * 8) };
 }
 
 /** A lot follows its auction until it closes; a sold demo lot of an ended auction is paid. */

@@ -2,23 +2,37 @@ import { now } from '@/lib/clock';
 import Image from 'next/image';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import Link from 'next/link';
 import { LotCard } from '@/components/auctions/lot-card';
+import { PayDepositButton } from '@/components/deposits/pay-deposit-button';
+import { Countdown } from '@/components/lots/countdown';
+import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { db } from '@/db';
+import { idParamSchema } from '@/lib/api/v1/schemas';
 import { getPublicAuction } from '@/lib/auctions/get-public-auction';
+import { currentUser } from '@/lib/auth/current-user';
+import { myDepositStatuses } from '@/lib/deposits/my-deposit-statuses';
 import { formatFen } from '@/lib/money';
 import { engineRules } from '@/lib/server/engine';
 
-const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
-
 export default async function AuctionPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = idSchema.safeParse((await params).id);
+  const id = idParamSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const auction = await getPublicAuction({ db: db(), auctionId: id.data, now: now(), rules: engineRules() });
   if (!auction) notFound();
-  const [t, format, locale] = await Promise.all([getTranslations('auction'), getFormatter(), getLocale()]);
+  const user = await currentUser();
+  const [t, tLot, format, locale, deposit] = await Promise.all([
+    getTranslations('auction'),
+    getTranslations('lotPage'),
+    getFormatter(),
+    getLocale(),
+    user ? myDepositStatuses({ db: db(), userId: user.id, auctionId: auction.id, lotId: null }) : null,
+  ]);
+  const serverNow = now().toISOString();
+  const takesDeposits = auction.status === 'preview' || auction.status === 'live';
+  const sessionStatus = deposit?.session ?? null;
   const range = (from: Date, to: Date) =>
     format.dateTimeRange(from, to, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   return (
@@ -57,6 +71,37 @@ export default async function AuctionPage({ params }: { params: Promise<{ id: st
               <dd className="font-semibold text-stone-800">{formatFen(auction.depositAmount, locale)}</dd>
             </div>
           </dl>
+          {(auction.status === 'live' || auction.status === 'preview' || auction.status === 'scheduled') && (
+            <p className="text-sm text-stone-600">
+              {tLot(auction.status === 'live' ? 'endsIn' : 'startsIn')}{' '}
+              <Countdown
+                target={(auction.status === 'live' ? auction.endsAt : auction.startsAt).toISOString()}
+                serverNow={serverNow}
+                className="font-semibold tabular-nums text-seal-600"
+              />
+            </p>
+          )}
+          <div className="rounded-lg border border-stone-200 px-3 py-2" data-testid="session-deposit">
+            {sessionStatus && sessionStatus !== 'pending' ? (
+              <p className="text-sm font-medium text-brand-800">
+                {tLot(`sessionDepositStatus.${sessionStatus}`, { amount: formatFen(auction.depositAmount, locale) })}
+              </p>
+            ) : !takesDeposits ? (
+              <p className="text-sm text-stone-600">{tLot('depositsClosed')}</p>
+            ) : user ? (
+              <PayDepositButton
+                auctionId={auction.id}
+                label={tLot('paySessionDeposit', { amount: formatFen(auction.depositAmount, locale) })}
+              />
+            ) : (
+              <Link
+                href={`/login?callbackUrl=${encodeURIComponent(`/auctions/${auction.id}`)}`}
+                className={buttonClass('primary', 'w-full')}
+              >
+                {tLot('signInToPay')}
+              </Link>
+            )}
+          </div>
         </div>
       </header>
       <section>
@@ -66,7 +111,7 @@ export default async function AuctionPage({ params }: { params: Promise<{ id: st
         ) : (
           <div className="grid gap-3 md:grid-cols-2">
             {auction.lots.map((lot) => (
-              <LotCard key={lot.id} lot={lot} />
+              <LotCard key={lot.id} lot={lot} serverNow={serverNow} />
             ))}
           </div>
         )}

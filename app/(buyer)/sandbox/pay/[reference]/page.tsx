@@ -7,6 +7,7 @@ import { db } from '@/db';
 import { payments } from '@/db/schema';
 import { currentUser } from '@/lib/auth/current-user';
 import { now } from '@/lib/clock';
+import { depositReturnPath } from '@/lib/deposits/deposit-return-path';
 import { env } from '@/lib/env';
 import { formatFen } from '@/lib/money';
 import { submitSandboxCharge } from '@/actions/sandbox-checkout';
@@ -35,7 +36,13 @@ export default async function SandboxPayPage({
       ),
     );
   if (!payment) notFound();
-  const [t, locale, query] = await Promise.all([getTranslations('sandbox'), getLocale(), searchParams]);
+  const [t, tLot, locale, query, back] = await Promise.all([
+    getTranslations('sandbox'),
+    getTranslations('lotPage'),
+    getLocale(),
+    searchParams,
+    depositReturnPath({ db: db(), depositId: payment.depositId }),
+  ]);
   const result = RESULTS.find((value) => value === query.result);
   // The sandbox refuses a charge past its expiry or closed by Gavel; say so instead of offering to pay.
   const closed =
@@ -78,8 +85,8 @@ export default async function SandboxPayPage({
           </Button>
         </form>
       )}
-      <Link href="/" className="block text-sm text-brand-700 underline">
-        {t('back')}
+      <Link href={back ?? '/'} className="block text-sm text-brand-700 underline" data-testid="checkout-back">
+        {back ? tLot('checkoutBack') : t('back')}
       </Link>
     </section>
   );
