@@ -27,7 +27,7 @@ export async function saveAddress({
     let saved: Address | undefined;
     if (id === null) {
       if (book.length >= MAX_ADDRESSES) {
-        throw new AppError('VALIDATION', 'Address book full', { fieldErrors: { _form: ['addressBook.full'] } });
+        throw new AppError('VALIDATION', 'Address book full', { fieldErrors: { _form: ['addressBookErrors.full'] } });
       }
       [saved] = await tx
         .insert(addresses)

@@ -102,13 +102,13 @@ export async function listMyDeposits({
             .orderBy(asc(lifecycleEvents.at), asc(lifecycleEvents.id)),
         ]);
   const items = rows.map((row) => {
+    const mine = <T extends { depositId: number | null }>(entries: T[]) =>
+      entries.filter((entry) => entry.depositId === row.id);
     const history: DepositHistoryEntry[] = [
-      ...paid.filter((entry) => entry.depositId === row.id).map((entry) => ({ kind: 'payment' as const, ...entry })),
-      ...refunded.filter((entry) => entry.depositId === row.id).map((entry) => ({ kind: 'refund' as const, ...entry })),
-      ...events.filter((entry) => entry.depositId === row.id).map((entry) => ({ kind: 'status' as const, ...entry })),
-    ]
-      .map(({ depositId: _omit, ...entry }) => entry)
-      .sort((a, b) => a.at.getTime() - b.at.getTime());
+      ...mine(paid).map(({ at, amount, status }) => ({ kind: 'payment' as const, at, amount, status })),
+      ...mine(refunded).map(({ at, amount, status }) => ({ kind: 'refund' as const, at, amount, status })),
+      ...mine(events).map(({ at, from, to }) => ({ kind: 'status' as const, at, from, to })),
+    ].sort((a, b) => a.at.getTime() - b.at.getTime());
     return { ...row, history };
   });
   return pageOf(items, total?.n ?? 0, page);
