@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { auctions, deposits, lifecycleEvents, lots, payments, refunds, type Deposit } from '@/db/schema';
+import { toDate } from '@/lib/sql/rows';
 import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
 
-/** One line of a deposit's history: money in, money out, or a change of status. */
+/** One line of a deposit's history (money at the provider's time, when it has one): money in, money out, or a change of status. */
 export type DepositHistoryEntry =
   | { kind: 'payment'; at: Date; amount: number; status: string }
   | { kind: 'refund'; at: Date; amount: number; status: string }
@@ -75,7 +76,7 @@ export async function listMyDeposits({
           db
             .select({
               depositId: payments.depositId,
-              at: payments.createdAt,
+              at: sql<Date>`coalesce(${payments.succeededAt}, ${payments.createdAt})`.mapWith(toDate),
               amount: payments.amount,
               status: payments.status,
             })
@@ -84,7 +85,7 @@ export async function listMyDeposits({
           db
             .select({
               depositId: refunds.depositId,
-              at: refunds.createdAt,
+              at: sql<Date>`coalesce(${refunds.succeededAt}, ${refunds.createdAt})`.mapWith(toDate),
               amount: refunds.amount,
               status: refunds.status,
             })
