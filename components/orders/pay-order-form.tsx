@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { payOrderAction } from '@/actions/orders';
 import { AddressLines } from '@/components/account/address-card';
 import { AddressForm } from '@/components/account/address-form';
@@ -31,12 +31,15 @@ export function PayOrderForm({
   subtotal,
   addresses,
   coupons,
+  openCoupon,
 }: {
   orderId: number;
   /** Hammer price plus buyer's premium, in fen. */
   subtotal: number;
   addresses: Address[];
   coupons: CouponChoice[];
+  /** The coupon locked to the order by an attempt still open, chosen again so a repeat resumes that charge. */
+  openCoupon: number | null;
 }) {
   const t = useTranslations('accountOrders');
   const tReason = useTranslations('couponReasons');
@@ -48,9 +51,19 @@ export function PayOrderForm({
     (addresses.find((address) => address.isDefault) ?? addresses[0])?.id ?? null,
   );
   const [adding, setAdding] = useState(addresses.length === 0);
-  const [couponId, setCouponId] = useState<number | null>(null);
+  const [couponId, setCouponId] = useState<number | null>(openCoupon);
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
+  // Back from the checkout, the browser may restore this page as it was left: busy, and stale.
+  useEffect(() => {
+    const restored = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      setPending(false);
+      router.refresh();
+    };
+    window.addEventListener('pageshow', restored);
+    return () => window.removeEventListener('pageshow', restored);
+  }, [router]);
   const coupon = coupons.find((choice) => choice.userCouponId === couponId);
   const discount = Math.min(coupon?.discount ?? 0, subtotal);
   const total = subtotal - discount;

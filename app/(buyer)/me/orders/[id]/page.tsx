@@ -84,6 +84,7 @@ export default async function MyOrderPage({ params }: { params: Promise<{ id: st
           <PayCountdown dueAt={order.dueAt.toISOString()} serverNow={at.toISOString()} />
         </section>
       )}
+      {payable && order.openCharge && <Note>{t('openCheckoutNote')}</Note>}
       {order.status === 'confirming_payment' && <Note>{t('confirmingNote')}</Note>}
       {order.status === 'paid' && <Note>{t('paidNote')}</Note>}
       {order.status === 'overdue' && <Note tone="red">{t('overdueNote')}</Note>}
@@ -116,6 +117,7 @@ export default async function MyOrderPage({ params }: { params: Promise<{ id: st
           subtotal={order.dealPrice + order.buyerPremium}
           addresses={addresses}
           coupons={couponChoicesFor(order, wallet)}
+          openCoupon={order.openCharge && order.coupon?.status === 'locked' ? order.coupon.userCouponId : null}
         />
       )}
     </div>
