@@ -83,6 +83,30 @@ describe("buyer account readers: each buyer's own records, at now", () => {
     expect(await getMyOrder({ db, userId: loser.id, orderId: order!.id, now: auction.endsAt })).toBeNull();
   });
 
+  it('shows a shipped order with its carrier and tracking number, and a cancelled one with its reason', async () => {
+    const { db, winner, auction } = setup;
+    await tick(db, auction.endsAt);
+    const [order] = await db.select().from(orders);
+    const shippedAt = at(auction.endsAt, HOUR);
+    await db
+      .update(orders)
+      .set({ status: 'shipped', paidAt: shippedAt, shippedAt, carrier: '顺丰速运', trackingNo: 'SF1234567890' })
+      .where(eq(orders.id, order!.id));
+    expect(await getMyOrder({ db, userId: winner.id, orderId: order!.id, now: shippedAt })).toMatchObject({
+      status: 'shipped',
+      carrier: '顺丰速运',
+      trackingNo: 'SF1234567890',
+    });
+    await db
+      .update(orders)
+      .set({ status: 'cancelled', cancelledAt: shippedAt, cancelReason: '拍品损坏，全额退款' })
+      .where(eq(orders.id, order!.id));
+    expect(await getMyOrder({ db, userId: winner.id, orderId: order!.id, now: shippedAt })).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '拍品损坏，全额退款',
+    });
+  });
+
   it("shows the loser's deposit refunded with its history, and each buyer only their own deposits", async () => {
     const { db, winner, loser, auction } = setup;
     await tick(db, auction.endsAt);
