@@ -152,15 +152,13 @@ describe('buyer account actions', () => {
     });
 
     it('refuses a twenty-first address', async () => {
-      await db
-        .insert(addresses)
-        .values(
-          Array.from({ length: 20 }, (_, index) => ({
-            ...testAddress,
-            userId: owner.buyer.id,
-            isDefault: index === 0,
-          })),
-        );
+      await db.insert(addresses).values(
+        Array.from({ length: 20 }, (_, index) => ({
+          ...testAddress,
+          userId: owner.buyer.id,
+          isDefault: index === 0,
+        })),
+      );
       const result = await saveAddressAction(address());
       expect(result).toMatchObject({
         ok: false,
