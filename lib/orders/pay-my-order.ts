@@ -10,7 +10,8 @@ import type { PayOrderInput } from './pay-order-schema';
 /**
  * Pays the buyer's own order to an address of their own book (NOT_FOUND for anyone else's
  * address or order), copying the address onto the order as it is now: later edits of the
- * book leave the order's address alone.
+ * book leave the order's address alone. A second tap with the same choices resumes the
+ * charge the first one opened, so it never opens a second.
  */
 export async function payMyOrder({
   db,
@@ -45,5 +46,6 @@ export async function payMyOrder({
     address,
     userCouponId: input.userCouponId,
     now,
+    resumeSameChoices: true,
   });
 }

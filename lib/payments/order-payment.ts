@@ -25,8 +25,9 @@ export type OrderPaymentStart = { paid: true } | { paid: false; paymentId: numbe
  * with a shipping address and at most one coupon from their wallet. The coupon is locked to
  * the order in the same transaction and used when the charge succeeds (given back if it
  * fails); an order the coupon covers entirely is paid at once, without a charge. The charge
- * expires at dueAt. A repeat with the same address and coupon (a double tap) resumes the
- * open charge; a different one replaces it, and the replaced charge is closed at the provider.
+ * expires at dueAt. A new attempt replaces an open one, whose charge is closed at the provider;
+ * with `resumeSameChoices`, a repeat with the same address and coupon (a double tap) resumes
+ * the open charge instead, decided under the order's row lock.
  */
 export async function startOrderPayment({
   db,
@@ -36,6 +37,7 @@ export async function startOrderPayment({
   address,
   userCouponId,
   now,
+  resumeSameChoices = false,
 }: {
   db: Database;
   provider: PaymentProvider;
@@ -44,6 +46,8 @@ export async function startOrderPayment({
   address: ShippingAddress;
   userCouponId: number | null;
   now: Date;
+  /** A buyer's tap: an open charge for the same address and coupon is resumed rather than replaced. */
+  resumeSameChoices?: boolean;
 }): Promise<OrderPaymentStart> {
   // Rerun whole if it loses a deadlock to a provider's notice settling the same charge.
   const prepared = await withRetry(() =>
@@ -62,7 +66,7 @@ export async function startOrderPayment({
         .select()
         .from(payments)
         .where(and(eq(payments.orderId, order.id), eq(payments.status, 'pending')));
-      if (open) {
+      if (open && resumeSameChoices) {
         const [locked] = await tx
           .select({ id: userCoupons.id })
           .from(userCoupons)
