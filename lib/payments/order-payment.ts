@@ -1,11 +1,9 @@
 import 'server-only';
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { orders, payments, type ShippingAddress } from '@/db/schema';
+import { orders, payments, userCoupons, type ShippingAddress } from '@/db/schema';
 import { lockCouponForOrder } from '@/lib/coupons/lock-coupon-for-order';
 import { AppError } from '@/lib/errors';
-import { boundedText } from '@/lib/validation/text';
 import { effectiveOrderStatus } from '@/machines/order';
 import { orderContextOf, orderMachineColumns } from '@/lib/orders/machine-context';
 import { DEFAULT_RULES } from '@/lib/engine/rules';
@@ -14,14 +12,11 @@ import { markOrderPaid } from './order-paid';
 import { withRetry } from '@/lib/sql/retry';
 import type { PaymentProvider } from './provider';
 
-export const shippingAddressSchema = z.object({
-  recipient: boundedText({ max: 50 }).min(1, 'validation.required'),
-  phone: boundedText({ max: 20 }).regex(/^1\d{10}$/, 'validation.phoneInvalid'),
-  province: boundedText({ max: 30 }).min(1, 'validation.required'),
-  city: boundedText({ max: 30 }).min(1, 'validation.required'),
-  district: boundedText({ max: 30 }),
-  detail: boundedText({ max: 200, multiline: true }).min(1, 'validation.required'),
-}) satisfies z.ZodType<ShippingAddress>;
+export { shippingAddressSchema } from './shipping-address';
+
+const ADDRESS_FIELDS = ['recipient', 'phone', 'province', 'city', 'district', 'detail'] as const;
+const sameAddress = (stored: ShippingAddress | null, given: ShippingAddress) =>
+  stored !== null && ADDRESS_FIELDS.every((field) => stored[field] === given[field]);
 
 export type OrderPaymentStart = { paid: true } | { paid: false; paymentId: number; reference: string; payUrl: string };
 
@@ -30,7 +25,9 @@ export type OrderPaymentStart = { paid: true } | { paid: false; paymentId: numbe
  * with a shipping address and at most one coupon from their wallet. The coupon is locked to
  * the order in the same transaction and used when the charge succeeds (given back if it
  * fails); an order the coupon covers entirely is paid at once, without a charge. The charge
- * expires at dueAt, and one it replaces is closed at the provider.
+ * expires at dueAt. A new attempt replaces an open one, whose charge is closed at the provider;
+ * with `resumeSameChoices`, a repeat with the same address and coupon (a double tap) resumes
+ * the open charge instead, decided under the order's row lock.
  */
 export async function startOrderPayment({
   db,
@@ -40,6 +37,7 @@ export async function startOrderPayment({
   address,
   userCouponId,
   now,
+  resumeSameChoices = false,
 }: {
   db: Database;
   provider: PaymentProvider;
@@ -48,6 +46,8 @@ export async function startOrderPayment({
   address: ShippingAddress;
   userCouponId: number | null;
   now: Date;
+  /** A buyer's tap: an open charge for the same address and coupon is resumed rather than replaced. */
+  resumeSameChoices?: boolean;
 }): Promise<OrderPaymentStart> {
   // Rerun whole if it loses a deadlock to a provider's notice settling the same charge.
   const prepared = await withRetry(() =>
@@ -60,6 +60,20 @@ export async function startOrderPayment({
       if (!order) throw new AppError('NOT_FOUND', 'No such order');
       if (effectiveOrderStatus(order.status, orderContextOf(order, DEFAULT_RULES), now) !== 'pending_payment') {
         throw new AppError('PAYMENT_WINDOW_CLOSED', 'This order can no longer be paid');
+      }
+      // A second tap with the same choices resumes the open charge instead of opening another.
+      const [open] = await tx
+        .select()
+        .from(payments)
+        .where(and(eq(payments.orderId, order.id), eq(payments.status, 'pending')));
+      if (open && resumeSameChoices) {
+        const [locked] = await tx
+          .select({ id: userCoupons.id })
+          .from(userCoupons)
+          .where(and(eq(userCoupons.orderId, order.id), eq(userCoupons.status, 'locked')));
+        if ((locked?.id ?? null) === userCouponId && sameAddress(order.shippingAddress, address)) {
+          return { payment: open, orderNo: order.orderNo, closedCharges: [] };
+        }
       }
       // A new attempt replaces an open one (its coupon comes back first).
       const closedCharges = await closeOpenCharges(tx, { orderIds: [order.id], now });

@@ -5,9 +5,15 @@ import { boundedText } from '@/lib/validation/text';
 /** RFC 5321's limit for a whole address; also keeps the unique index's rows small. */
 export const EMAIL_MAX = 254;
 
+/** A buyer's display name (昵称), as signed up with and as edited on the account page. */
+export const displayNameSchema = boundedText({ max: 30, tooLong: 'validation.nameTooLong' }).min(
+  1,
+  'validation.nameRequired',
+);
+
 /** Shared by the sign-up form (client) and the sign-up action (server). Messages are i18n keys. */
 const signUpFields = z.object({
-  name: boundedText({ max: 30, tooLong: 'validation.nameTooLong' }).min(1, 'validation.nameRequired'),
+  name: displayNameSchema,
   phone: boundedText({ max: 30, tooLong: 'validation.phoneInvalid' }).transform(
     (value, ctx) =>
       normalizePhone(value) ?? (ctx.addIssue({ code: 'custom', message: 'validation.phoneInvalid' }), z.NEVER),

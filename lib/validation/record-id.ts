@@ -1,8 +1,4 @@
 import { z } from 'zod';
 
-/** A database id as a form or URL carries it: a positive int4, as text or number. */
-export const recordId = z.coerce
-  .number('validation.invalid')
-  .int('validation.invalid')
-  .positive('validation.invalid')
-  .max(2_147_483_647, 'validation.invalid');
+/** A database id as a caller may send one: a positive int4, never a string or a float. */
+export const recordIdSchema = z.number('validation.invalid').int().positive().max(2_147_483_647);
