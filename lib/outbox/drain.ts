@@ -87,7 +87,9 @@ export async function processOutbox({
     await withRetry(() => recordFailures(db, failed, now));
     result.sent += sent.length;
     result.failed += failed.length;
-    if (claimed.length < OUTBOX_BATCH || outOfTime()) return result;
+    // A batch that refunded queued its 'refund_made' notices: one more claim sends them now.
+    const queuedNotices = sent.some((row) => row.refundId !== null && row.providerRef !== null);
+    if ((claimed.length < OUTBOX_BATCH && !queuedNotices) || outOfTime()) return result;
   }
 }
 
