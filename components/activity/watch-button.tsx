@@ -10,7 +10,16 @@ import { cn } from '@/components/ui/cn';
  * 关注 toggle for a lot page: flips at once, then the server's answer stands (a refusal puts
  * it back and says so). A visitor who is not signed in is sent to sign in and back.
  */
-export function WatchButton({ lotId, watching: initial }: { lotId: number; watching: boolean }) {
+export function WatchButton({
+  lotId,
+  watching: initial,
+  compact = false,
+}: {
+  lotId: number;
+  watching: boolean;
+  /** A smaller button, for a card in a list. */
+  compact?: boolean;
+}) {
   const t = useTranslations('watchlist');
   const router = useRouter();
   const pathname = usePathname();
@@ -39,7 +48,8 @@ export function WatchButton({ lotId, watching: initial }: { lotId: number; watch
         aria-label={watching ? t('unwatchLabel') : t('watchLabel')}
         data-testid="watch-button"
         className={cn(
-          'inline-flex h-11 min-w-24 items-center justify-center gap-1.5 rounded-full px-4 text-sm font-medium ring-1 ring-inset transition-colors disabled:opacity-70',
+          'inline-flex items-center justify-center gap-1.5 rounded-full font-medium ring-1 ring-inset transition-colors disabled:opacity-70',
+          compact ? 'h-10 px-3 text-xs' : 'h-11 min-w-24 px-4 text-sm',
           watching
             ? 'bg-seal-500 text-white ring-seal-600'
             : 'bg-white text-stone-700 ring-stone-300 active:bg-stone-100',

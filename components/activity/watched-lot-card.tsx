@@ -59,7 +59,7 @@ export function WatchedLotCard({ lot, serverNow }: { lot: WatchedLot; serverNow:
               t('endedAt', { time: format.dateTime(lot.endsAt, { dateStyle: 'medium', timeStyle: 'short' }) })
             )}
           </p>
-          <WatchButton lotId={lot.lotId} watching />
+          <WatchButton lotId={lot.lotId} watching compact />
         </div>
       </div>
     </article>

@@ -16,7 +16,8 @@ export async function SiteHeader({ user, unread = 0 }: { user: CurrentUser | nul
   return (
     <header className="sticky top-0 z-20 border-b border-stone-200/80 bg-paper/90 pt-[env(safe-area-inset-top)] backdrop-blur">
       <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-2 pl-[max(1rem,env(safe-area-inset-left))] pr-[max(1rem,env(safe-area-inset-right))]">
-        <Logo />
+        {/* Signed in, the bell and 我的 need the room on a phone. */}
+        <Logo compact={user !== null} />
         <div className="flex min-w-0 items-center gap-1.5 sm:gap-3">
           <LocaleSwitcher />
           {user ? (
