@@ -12,9 +12,6 @@ export const NOTIFICATION_KINDS = [
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const isNotificationKind = (kind: string): kind is NotificationKind =>
-  (NOTIFICATION_KINDS as readonly string[]).includes(kind);
-
 /** Keys of `data` that hold money in fen: shown as ¥ text in the reader's language. */
 const MONEY_KEYS = ['price', 'amount', 'forfeited'] as const;
 
