@@ -18,8 +18,8 @@ export const markNotificationReadAction = buyerAction(
   },
 );
 
-/** Marks all the caller's notifications read. Takes no input: anything but nothing is refused. */
-export const markAllNotificationsReadAction = buyerAction(z.undefined(), async (_input, { user, db, now }) => {
+/** Marks all the caller's notifications read. Takes an empty object: any field at all is refused. */
+export const markAllNotificationsReadAction = buyerAction(z.object({}).strict(), async (_input, { user, db, now }) => {
   const marked = await markAllRead({ db, userId: user.id, now });
   revalidatePath('/', 'layout');
   return marked;

@@ -17,7 +17,7 @@ export function MarkReadButton({ notificationId }: { notificationId?: number }) 
     startTransition(async () => {
       const result =
         notificationId === undefined
-          ? await markAllNotificationsReadAction(undefined)
+          ? await markAllNotificationsReadAction({})
           : await markNotificationReadAction({ notificationId });
       setFailed(!result.ok);
     });

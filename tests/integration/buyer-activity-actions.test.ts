@@ -84,8 +84,8 @@ describe('notification actions', () => {
     await notify(db, people.buyerA.id, 'refund_made');
     await notify(db, people.buyerB.id);
     state.user = people.buyerA;
-    expect(await markAllNotificationsReadAction(undefined)).toEqual({ ok: true, data: { marked: 2 } });
-    expect(await markAllNotificationsReadAction(undefined)).toEqual({ ok: true, data: { marked: 0 } });
+    expect(await markAllNotificationsReadAction({})).toEqual({ ok: true, data: { marked: 2 } });
+    expect(await markAllNotificationsReadAction({})).toEqual({ ok: true, data: { marked: 0 } });
     expect(await unreadOf(people.buyerA.id)).toBe(0);
     expect(await unreadOf(people.buyerB.id)).toBe(1);
   });
@@ -97,7 +97,7 @@ describe('notification actions', () => {
       ok: false,
       code: 'NOT_FOUND',
     });
-    expect(await markAllNotificationsReadAction(undefined)).toEqual({ ok: true, data: { marked: 0 } });
+    expect(await markAllNotificationsReadAction({})).toEqual({ ok: true, data: { marked: 0 } });
     expect(await unreadOf(people.buyerA.id)).toBe(1);
     expect((await listNotifications({ db, userId: people.buyerB.id, page: FIRST_PAGE })).items).toEqual([]);
     expect(await countUnread({ db, userId: people.buyerB.id })).toBe(0);
@@ -114,7 +114,7 @@ describe('notification actions', () => {
     ] as const) {
       state.user = user;
       expect(await markNotificationReadAction({ notificationId: hers.id })).toMatchObject({ ok: false, code });
-      expect(await markAllNotificationsReadAction(undefined)).toMatchObject({ ok: false, code });
+      expect(await markAllNotificationsReadAction({})).toMatchObject({ ok: false, code });
     }
     state.user = people.buyerA;
     for (const raw of [

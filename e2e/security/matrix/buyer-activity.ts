@@ -42,7 +42,7 @@ export const buyerActivityRows: Record<string, MatrixRow> = {
     writes: ['buyer'],
   },
   'actions/notifications.ts#markAllNotificationsReadAction': {
-    probe: { action: true, page: () => '/me/notifications', encoding: 'json', arg: () => undefined },
+    probe: { action: true, page: () => '/me/notifications', encoding: 'json', arg: () => ({}) },
     expect: buyersOnly('ok'),
     why: "marks the caller's own notifications only",
     writes: ['otherBuyer', 'buyer'],
