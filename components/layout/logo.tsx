@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 
-export function Logo({ href = '/' }: { href?: string }) {
+/** `compact`: below the sm breakpoint only the seal shows (the name stays for screen readers). */
+export function Logo({ href = '/', compact = false }: { href?: string; compact?: boolean }) {
   const t = useTranslations('common');
   return (
     <Link
@@ -11,7 +12,7 @@ export function Logo({ href = '/' }: { href?: string }) {
       <span className="flex size-8 items-center justify-center rounded-md bg-seal-500 text-sm text-white" aria-hidden>
         拍
       </span>
-      {t('appName')}
+      <span className={compact ? 'sr-only sm:not-sr-only' : undefined}>{t('appName')}</span>
     </Link>
   );
 }

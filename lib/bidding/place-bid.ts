@@ -15,7 +15,9 @@ import {
 import { AppError } from '@/lib/errors';
 import { lotContextOfRows, scheduledEndOf } from '@/lib/lots/machine-context';
 import { formatFen } from '@/lib/money';
+import { insertNotifications } from '@/lib/sql/outbox-rows';
 import { withRetry } from '@/lib/sql/retry';
+import { intArray } from '@/lib/sql/values';
 import { consumeRateLimit, type RateLimit } from '@/lib/rate-limit/consume';
 import { effectiveLotStatus, lotEvent } from '@/machines/lot';
 import { extendedEnd } from './anti-sniping';
@@ -90,7 +92,7 @@ function refuseBelow(minimum: number, field: 'amount' | 'maxAmount'): never {
 async function commitBids(
   tx: Executor,
   { lot, auction, ladder }: Locked,
-  manual: { userId: number; amount: number } | null,
+  { requesterId, manual }: { requesterId: number; manual: { userId: number; amount: number } | null },
   now: Date,
 ): Promise<BidOutcome> {
   const proxies = await tx
@@ -158,6 +160,11 @@ async function commitBids(
         sql`${proxyBids.userId} <> ${state.leaderId}`,
       ),
     );
+  await queueOutbidNotices(tx, {
+    lot,
+    outbid: outbidUsers({ previousLeaderId: lot.leaderId, placed, leaderId: state.leaderId, requesterId }),
+    price: state.currentPrice,
+  });
   if (extended > endsAt) {
     await tx
       .update(auctions)
@@ -172,6 +179,43 @@ async function commitBids(
     endsAt: extended,
     placed,
   };
+}
+
+/**
+ * Who lost the lead in one request: the leader before it and everyone a bid of it was placed
+ * for (a proxy answer that was then topped), except whoever leads now and the buyer who made
+ * the request (they see the outcome on their own screen). Each once, however many of their
+ * bids the request placed.
+ */
+function outbidUsers({
+  previousLeaderId,
+  placed,
+  leaderId,
+  requesterId,
+}: {
+  previousLeaderId: number | null;
+  placed: readonly SystemBid[];
+  leaderId: number;
+  requesterId: number;
+}): number[] {
+  const bidders = new Set(placed.map((bid) => bid.userId));
+  if (previousLeaderId !== null) bidders.add(previousLeaderId);
+  bidders.delete(leaderId);
+  bidders.delete(requesterId);
+  return [...bidders];
+}
+
+/** One 'outbid' notification per user, queued through the outbox in the bid's transaction. */
+async function queueOutbidNotices(tx: Executor, { lot, outbid, price }: { lot: Lot; outbid: number[]; price: number }) {
+  if (outbid.length === 0) return;
+  await tx.execute(
+    insertNotifications({
+      source: sql`unnest(${intArray(outbid)}) as outbid(user_id)`,
+      userId: sql`outbid.user_id`,
+      kind: 'outbid',
+      data: sql`jsonb_build_object('lotId', ${lot.id}::int, 'auctionId', ${lot.auctionId}::int, 'lotTitle', ${lot.title}::text, 'price', ${price}::bigint)`,
+    }),
+  );
 }
 
 /**
@@ -200,7 +244,7 @@ export async function placeBid({
       if (locked.lot.leaderId === userId) throw new AppError('ALREADY_LEADING', 'You already hold the highest bid');
       const minimum = minimumBid(locked.lot, locked.ladder);
       if (amount < minimum) refuseBelow(minimum, 'amount');
-      return commitBids(tx, locked, { userId, amount }, now);
+      return commitBids(tx, locked, { requesterId: userId, manual: { userId, amount } }, now);
     }),
   );
 }
@@ -237,7 +281,7 @@ export async function setProxyBid({
           target: [proxyBids.lotId, proxyBids.userId],
           set: { maxAmount, setAt: now, active: true },
         });
-      return commitBids(tx, locked, null, now);
+      return commitBids(tx, locked, { requesterId: userId, manual: null }, now);
     }),
   );
 }

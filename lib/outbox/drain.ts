@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import type { NotificationPayload } from '@/db/schema';
 import type { ProviderRegistry } from '@/lib/payments/provider';
+import { insertNotifications } from '@/lib/sql/outbox-rows';
 import { withRetry } from '@/lib/sql/retry';
 import { instant, instantArray, intArray, textArray } from '@/lib/sql/values';
 import type { Notifier } from './in-app-notifier';
@@ -86,7 +87,9 @@ export async function processOutbox({
     await withRetry(() => recordFailures(db, failed, now));
     result.sent += sent.length;
     result.failed += failed.length;
-    if (claimed.length < OUTBOX_BATCH || outOfTime()) return result;
+    // A batch that refunded queued its 'refund_made' notices: one more claim sends them now.
+    const queuedNotices = sent.some((row) => row.refundId !== null && row.providerRef !== null);
+    if ((claimed.length < OUTBOX_BATCH && !queuedNotices) || outOfTime()) return result;
   }
 }
 
@@ -140,7 +143,8 @@ async function sendOne(row: Claimed, providers: ProviderRegistry, notify: Notifi
 /**
  * The batch's delivered rows are done and their refunds succeeded, in one statement, so a
  * crash leaves either all of them to resend or none. A refund another run already marked
- * keeps its first reference (the provider gave both the same one).
+ * keeps its first reference (the provider gave both the same one). The buyer's 'refund_made'
+ * notification is queued by the same guarded update, so a resend never queues a second one.
  */
 async function markSent(db: Database, sent: readonly Sent[], now: Date) {
   if (sent.length === 0) return;
@@ -152,7 +156,15 @@ async function markSent(db: Database, sent: readonly Sent[], now: Date) {
       from unnest(${intArray(refunded.map((row) => row.refundId!))}, ${textArray(refunded.map((row) => row.providerRef!))})
         as v(id, provider_ref)
       where r.id = v.id and r.status = 'pending'
-      returning r.id
+      returning r.id, r.payment_id, r.amount
+    ), notified as (
+      ${insertNotifications({
+        source: sql`refunded r join payments p on p.id = r.payment_id`,
+        userId: sql`p.user_id`,
+        kind: 'refund_made',
+        data: sql`jsonb_build_object('refundId', r.id, 'amount', r.amount, 'purpose', p.purpose,
+          'depositId', p.deposit_id, 'orderId', p.order_id)`,
+      })}
     )
     update outbox o set status = 'done', processed_at = ${instant(now)}, last_error = null, updated_at = ${instant(now)}
     where o.id = any(${intArray(sent.map((row) => row.id))})`);

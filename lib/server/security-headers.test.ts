@@ -6,7 +6,9 @@ const directive = (policy: string, name: string) => policy.split('; ').find((par
 describe('contentSecurityPolicy', () => {
   it('allows scripts only with the nonce, and no eval in production', () => {
     const policy = contentSecurityPolicy({ nonce: 'abc123', frameOrigins: [], development: false });
-    expect(directive(policy, 'script-src')).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(directive(policy, 'script-src')).toBe(
+      "script-src 'self' 'nonce-abc123' 'strict-dynamic' https://res.wx.qq.com",
+    );
     expect(policy).not.toContain('unsafe-eval');
     expect(directive(policy, 'object-src')).toBe("object-src 'none'");
   });

@@ -1,3 +1,6 @@
+/** Where WeChat serves its JSSDK (jweixin), the only script of another origin a page may load. */
+export const WECHAT_JSSDK_ORIGIN = 'https://res.wx.qq.com';
+
 /**
  * The Content-Security-Policy of a page. Scripts run only with this response's nonce
  * (Next puts it on its own scripts when it finds the policy in the request headers);
@@ -18,7 +21,10 @@ export function contentSecurityPolicy({
   return [
     "default-src 'self'",
     // Dev's fast refresh evaluates code; production never does.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
+    // The mini-program JSSDK (components/payments/checkout-handoff.ts) is loaded by our own
+    // nonced code, which 'strict-dynamic' trusts; its host is listed for webviews that only
+    // speak CSP level 2 and ignore 'strict-dynamic'. Browsers honouring it ignore host lists.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' ${WECHAT_JSSDK_ORIGIN}${development ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' blob: data: ${uploads}`,
     `media-src 'self' blob: ${uploads}`,
