@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { orderStatus } from '@/db/schema/commerce';
-import { recordId } from '@/lib/validation/record-id';
+import { recordIdText } from '@/lib/validation/record-id';
 import { boundedText } from '@/lib/validation/text';
 
 /** Forms and URL filters of the back office's orders; the action, the route and the form parse with these. */
 
 export const shipOrderSchema = z.object({
-  orderId: recordId,
+  orderId: recordIdText,
   carrier: boundedText({ max: 40, tooLong: 'adminOrders.validation.carrierTooLong' }).min(
     1,
     'adminOrders.validation.carrierRequired',
@@ -18,7 +18,7 @@ export const shipOrderSchema = z.object({
 export type ShipOrderInput = z.input<typeof shipOrderSchema>;
 
 export const cancelOrderSchema = z.object({
-  orderId: recordId,
+  orderId: recordIdText,
   reason: boundedText({ max: 200, multiline: true, tooLong: 'adminOrders.validation.reasonTooLong' }).min(
     1,
     'adminOrders.validation.reasonRequired',
@@ -37,7 +37,7 @@ const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 /** The list's filters as the URL carries them; anything malformed is dropped, never an error. */
 export const orderFiltersSchema = z.object({
   status: z.preprocess(one, z.enum(ORDER_STATUSES).optional().catch(undefined)),
-  auctionId: z.preprocess(one, recordId.optional().catch(undefined)),
+  auctionId: z.preprocess(one, recordIdText.optional().catch(undefined)),
   buyer: z.preprocess(one, boundedText({ max: 50 }).optional().catch(undefined)),
   dueSoon: z.preprocess(one, z.literal('1').optional().catch(undefined)),
 });

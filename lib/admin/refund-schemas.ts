@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { recordId } from '@/lib/validation/record-id';
+import { recordIdText } from '@/lib/validation/record-id';
 import { boundedText } from '@/lib/validation/text';
 
 /** An operator gives a deposit's remaining balance back by hand; the reason is kept in the audit log. */
 export const manualRefundSchema = z.object({
-  depositId: recordId,
+  depositId: recordIdText,
   reason: boundedText({ max: 200, multiline: true, tooLong: 'adminRefunds.validation.reasonTooLong' }).min(
     1,
     'adminRefunds.validation.reasonRequired',
@@ -13,5 +13,5 @@ export const manualRefundSchema = z.object({
 export type ManualRefundInput = z.input<typeof manualRefundSchema>;
 
 /** Send again a refund the outbox gave up on. */
-export const retryRefundSchema = z.object({ refundId: recordId });
+export const retryRefundSchema = z.object({ refundId: recordIdText });
 export type RetryRefundInput = z.input<typeof retryRefundSchema>;

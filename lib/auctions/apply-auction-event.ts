@@ -36,7 +36,7 @@ export async function applyAuctionEvent(
     const context = auctionContextOf(row);
     const current = effectiveAuctionStatus(row.status, context, now);
     const step = auctionEvent(current, context, { type, now });
-    if (!step) throw new AppError('CONFLICT', `An auction that is ${current} cannot take ${type}`);
+    if (!step) throw new AppError('WRONG_STATE', `An auction that is ${current} cannot take ${type}`);
     const to = step.to as AuctionStatus;
     await tx
       .update(auctions)

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { parseYuan } from '@/lib/money';
+import { recordIdText } from '@/lib/validation/record-id';
 import { boundedText } from '@/lib/validation/text';
-
-/** Record ids from a form or a caller: positive int4, else refused before any query. */
-export const recordId = z.coerce
-  .number('validation.invalid')
-  .int('validation.invalid')
-  .positive('validation.invalid')
-  .max(2_147_483_647, 'validation.invalid');
 
 /** A ¥ amount as a person types it ("1,050", "￥1050.5"); the action turns it into fen. */
 export const yuanText = boundedText({ max: 24 }).refine((value) => {
@@ -15,11 +9,11 @@ export const yuanText = boundedText({ max: 24 }).refine((value) => {
   return fen !== null && fen > 0;
 }, 'lotPage.amountInvalid');
 
-export const placeBidSchema = z.object({ lotId: recordId, amount: yuanText });
-export const setProxyBidSchema = z.object({ lotId: recordId, maxAmount: yuanText });
-export const lotViewSchema = z.object({ lotId: recordId });
+export const placeBidSchema = z.object({ lotId: recordIdText, amount: yuanText });
+export const setProxyBidSchema = z.object({ lotId: recordIdText, maxAmount: yuanText });
+export const lotViewSchema = z.object({ lotId: recordIdText });
 /** A session deposit (no lotId) or a lot's deposit. */
-export const payDepositSchema = z.object({ auctionId: recordId, lotId: recordId.optional() });
+export const payDepositSchema = z.object({ auctionId: recordIdText, lotId: recordIdText.optional() });
 
 export type PlaceBidInput = z.input<typeof placeBidSchema>;
 export type SetProxyBidInput = z.input<typeof setProxyBidSchema>;

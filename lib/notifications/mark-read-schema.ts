@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rowId } from '@/lib/validation/row-id';
+import { recordId } from '@/lib/validation/record-id';
 
-export const markNotificationReadSchema = z.object({ notificationId: rowId });
+export const markNotificationReadSchema = z.object({ notificationId: recordId });
 export type MarkNotificationReadInput = z.infer<typeof markNotificationReadSchema>;

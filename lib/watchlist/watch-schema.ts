@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { rowId } from '@/lib/validation/row-id';
+import { recordId } from '@/lib/validation/record-id';
 
 /** Watch (`watching: true`) or stop watching a lot; the button and the action parse this. */
-export const setWatchSchema = z.object({ lotId: rowId, watching: z.boolean() });
+export const setWatchSchema = z.object({ lotId: recordId, watching: z.boolean() });
 export type SetWatchInput = z.infer<typeof setWatchSchema>;

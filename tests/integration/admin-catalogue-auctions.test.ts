@@ -268,7 +268,7 @@ describe('admin auction actions', () => {
 
   it('publishes a draft with a lot (audited) and refuses one without lots or with a past preview', async () => {
     const empty = await created();
-    expect(await actions.publishAuctionAction({ auctionId: empty })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await actions.publishAuctionAction({ auctionId: empty })).toMatchObject({ ok: false, code: 'WRONG_STATE' });
     await db()
       .insert(lots)
       .values({ auctionId: empty, title: '拍品', startPrice: yuan(100) });
@@ -281,7 +281,7 @@ describe('admin auction actions', () => {
       .insert(lots)
       .values({ auctionId: late, title: '拍品', startPrice: yuan(100) });
     setClock(fixedClock(at(now, 2 * DAY)));
-    expect(await actions.publishAuctionAction({ auctionId: late })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await actions.publishAuctionAction({ auctionId: late })).toMatchObject({ ok: false, code: 'WRONG_STATE' });
     expect(await actions.publishAuctionAction({ auctionId: 99_999 })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect((await auditActions()).filter((action) => action === 'auction.publish')).toHaveLength(1);
   });
@@ -296,12 +296,12 @@ describe('admin auction actions', () => {
     expect(await actions.cancelAuctionAction({ auctionId })).toMatchObject({ ok: true, data: { status: 'cancelled' } });
     expect((await db().select().from(deposits))[0]).toMatchObject({ status: 'refunded', refundedAmount: yuan(1_000) });
     expect(await refundableDeposits({ db: db(), auctionId })).toEqual({ count: 0, amount: 0 });
-    expect(await actions.cancelAuctionAction({ auctionId })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await actions.cancelAuctionAction({ auctionId })).toMatchObject({ ok: false, code: 'WRONG_STATE' });
     const live = await publishedAuction(db(), now);
     setClock(fixedClock(at(live.startsAt, MINUTE)));
     expect(await actions.cancelAuctionAction({ auctionId: live.auctionId })).toMatchObject({
       ok: false,
-      code: 'CONFLICT',
+      code: 'WRONG_STATE',
     });
     expect((await auditActions()).filter((action) => action === 'auction.cancel')).toHaveLength(1);
   });

@@ -270,12 +270,19 @@ describe('buyer account actions', () => {
   describe('confirming receipt', () => {
     it("confirms the buyer's own shipped order, and refuses another buyer and an unshipped order", async () => {
       const addressId = await ownAddress();
-      expect(await confirmReceiptAction({ orderId: owner.order.id })).toMatchObject({ ok: false, code: 'CONFLICT' });
+      expect(await confirmReceiptAction({ orderId: owner.order.id })).toMatchObject({ ok: false, code: 'WRONG_STATE' });
       await payOrderAction({ orderId: owner.order.id, addressId, userCouponId: null });
       const [charge] = await db.select().from(payments).where(eq(payments.orderId, owner.order.id));
       await confirmCharge(db, charge!.id, payAt);
       const admin = await seedBuyer(db, { role: 'admin' });
-      await shipOrder({ db, orderId: owner.order.id, now: payAt, trackingNo: 'SF1234567890', adminId: admin.id });
+      await shipOrder({
+        db,
+        orderId: owner.order.id,
+        now: payAt,
+        carrier: '顺丰速运',
+        trackingNo: 'SF1234567890',
+        adminId: admin.id,
+      });
       as(other);
       expect(await confirmReceiptAction({ orderId: owner.order.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
       as(owner.buyer);

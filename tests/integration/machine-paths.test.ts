@@ -357,11 +357,11 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
     await tick(db, auction.startsAt);
     const logged = await db.$count(lifecycleEvents);
     await expect(cancelAuction({ db, auctionId: auction.auctionId, now: auction.startsAt })).rejects.toMatchObject({
-      code: 'CONFLICT',
+      code: 'WRONG_STATE',
       status: 409,
     });
     await expect(publishAuction({ db, auctionId: auction.auctionId, now: auction.startsAt })).rejects.toMatchObject({
-      code: 'CONFLICT',
+      code: 'WRONG_STATE',
       status: 409,
     });
     expect(await db.$count(lifecycleEvents)).toBe(logged);

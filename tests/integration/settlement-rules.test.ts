@@ -108,7 +108,7 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
       const x = await publishedAuction(db, T0);
       await tick(db, x.previewStartsAt);
       await expect(cancelAuction({ db, auctionId: x.auctionId, now: at(x.startsAt, MINUTE) })).rejects.toMatchObject({
-        code: 'CONFLICT',
+        code: 'WRONG_STATE',
       });
       const [row] = await db.select().from(auctions).where(eq(auctions.id, x.auctionId));
       expect(row!.status).toBe('preview');

@@ -44,7 +44,7 @@ export function AuctionControls({
     setError(undefined);
     const result = await action();
     if (result.ok) router.refresh();
-    else setError(result.code === 'CONFLICT' && refused ? refused : result.error);
+    else setError(result.code === 'WRONG_STATE' && refused ? refused : result.error);
   };
   const cancellable = status === 'draft' || status === 'scheduled' || status === 'preview';
 

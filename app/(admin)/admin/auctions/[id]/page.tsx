@@ -21,7 +21,7 @@ import { guardAdminPage } from '@/lib/auth/admin-page-guard';
 import { now } from '@/lib/clock';
 import { pageRequest } from '@/lib/pagination';
 import { engineRules } from '@/lib/server/engine';
-import { recordId } from '@/lib/validation/record-id';
+import { recordIdText } from '@/lib/validation/record-id';
 
 const LOTS_PER_PAGE = 50;
 const EVENTS_PER_PAGE = 20;
@@ -37,7 +37,7 @@ export default async function AdminAuctionDetailPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await guardAdminPage();
-  const id = recordId.safeParse((await params).id);
+  const id = recordIdText.safeParse((await params).id);
   if (!id.success) notFound();
   const search = await searchParams;
   const t = await getTranslations('adminAuctionDetail');

@@ -10,14 +10,14 @@ import { guardAdminPage } from '@/lib/auth/admin-page-guard';
 import { now } from '@/lib/clock';
 import { couponScopeOptions } from '@/lib/coupons/coupon-scope-options';
 import { getCoupon } from '@/lib/coupons/list-coupons';
-import { couponIdParam } from '@/lib/coupons/parse-coupon-id';
+import { recordIdText } from '@/lib/validation/record-id';
 import { env } from '@/lib/env';
 import { fenToYuanInput, formatFen } from '@/lib/money';
 import { toZonedInput } from '@/lib/time/zoned-input';
 
 export default async function CouponPage({ params }: { params: Promise<{ id: string }> }) {
   await guardAdminPage();
-  const id = couponIdParam.safeParse((await params).id);
+  const id = recordIdText.safeParse((await params).id);
   if (!id.success) notFound();
   const [coupon, auctions, t, locale] = await Promise.all([
     getCoupon({ db: db(), now: now(), couponId: id.data }),

@@ -15,7 +15,7 @@ import { guardAdminPage } from '@/lib/auth/admin-page-guard';
 import { now } from '@/lib/clock';
 import { pageRequest } from '@/lib/pagination';
 import { engineRules } from '@/lib/server/engine';
-import { recordId } from '@/lib/validation/record-id';
+import { recordIdText } from '@/lib/validation/record-id';
 
 const AUDIT_PER_PAGE = 10;
 
@@ -27,7 +27,7 @@ export default async function AdminOrderDetailPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await guardAdminPage();
-  const id = recordId.safeParse((await params).id);
+  const id = recordIdText.safeParse((await params).id);
   if (!id.success) notFound();
   const t = await getTranslations('adminOrders');
   const database = db();

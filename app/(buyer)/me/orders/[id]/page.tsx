@@ -1,6 +1,5 @@
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { z } from 'zod';
 import { confirmReceiptAction } from '@/actions/orders';
 import { AddressLines } from '@/components/account/address-card';
 import { ConfirmActionButton } from '@/components/account/confirm-action-button';
@@ -17,17 +16,16 @@ import { formatFen } from '@/lib/money';
 import { couponChoicesFor } from '@/lib/orders/coupon-choices';
 import { getMyOrder } from '@/lib/orders/get-my-order';
 import { engineRules } from '@/lib/server/engine';
-
-const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+import { routeId } from '@/lib/validation/record-id';
 
 export default async function MyOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const raw = (await params).id;
   const user = await guardAccountPage(`/me/orders/${encodeURIComponent(raw)}`);
-  const id = idSchema.safeParse(raw);
-  if (!id.success) notFound();
+  const id = routeId(raw);
+  if (id === null) notFound();
   const at = now();
   const database = db();
-  const order = await getMyOrder({ db: database, userId: user.id, orderId: id.data, now: at, rules: engineRules() });
+  const order = await getMyOrder({ db: database, userId: user.id, orderId: id, now: at, rules: engineRules() });
   if (!order) notFound();
   const payable = order.status === 'pending_payment';
   const [addresses, wallet] = payable

@@ -16,7 +16,7 @@ import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { uploadStore } from '@/lib/storage/upload-store';
 import { toZonedInput } from '@/lib/time/zoned-input';
-import { routeId } from '@/lib/validation/route-id';
+import { routeId } from '@/lib/validation/record-id';
 
 export default async function EditAuctionPage({ params }: { params: Promise<{ id: string }> }) {
   await guardAdminPage();

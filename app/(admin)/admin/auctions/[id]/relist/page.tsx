@@ -14,7 +14,7 @@ import { env } from '@/lib/env';
 import { lotPriceValues } from '@/lib/lots/lot-form-defaults';
 import { engineRules } from '@/lib/server/engine';
 import { uploadStore } from '@/lib/storage/upload-store';
-import { routeId } from '@/lib/validation/route-id';
+import { routeId } from '@/lib/validation/record-id';
 
 export default async function RelistAuctionPage({ params }: { params: Promise<{ id: string }> }) {
   await guardAdminPage();

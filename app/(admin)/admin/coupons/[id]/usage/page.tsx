@@ -9,7 +9,7 @@ import { guardAdminPage } from '@/lib/auth/admin-page-guard';
 import { now } from '@/lib/clock';
 import { couponUsage } from '@/lib/coupons/coupon-usage';
 import { getCoupon } from '@/lib/coupons/list-coupons';
-import { couponIdParam } from '@/lib/coupons/parse-coupon-id';
+import { recordIdText } from '@/lib/validation/record-id';
 import { pageRequest } from '@/lib/pagination';
 
 const HOLDINGS_PER_PAGE = 30;
@@ -22,7 +22,7 @@ export default async function CouponUsagePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await guardAdminPage();
-  const id = couponIdParam.safeParse((await params).id);
+  const id = recordIdText.safeParse((await params).id);
   if (!id.success) notFound();
   const [coupon, t] = await Promise.all([
     getCoupon({ db: db(), now: now(), couponId: id.data }),

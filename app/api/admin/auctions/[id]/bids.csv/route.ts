@@ -9,7 +9,7 @@ import { currentUser } from '@/lib/auth/current-user';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { jsonError } from '@/lib/server/json-error';
-import { recordId } from '@/lib/validation/record-id';
+import { recordIdText } from '@/lib/validation/record-id';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +17,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
     assertRole(await currentUser(), 'admin');
-    const auctionId = recordId.safeParse((await params).id);
+    const auctionId = recordIdText.safeParse((await params).id);
     if (!auctionId.success) throw new AppError('NOT_FOUND', 'No such auction');
     const [auction] = await db().select({ id: auctions.id }).from(auctions).where(eq(auctions.id, auctionId.data));
     if (!auction) throw new AppError('NOT_FOUND', 'No such auction');

@@ -11,7 +11,7 @@ import { guardAdminPage } from '@/lib/auth/admin-page-guard';
 import { now } from '@/lib/clock';
 import { pageRequest } from '@/lib/pagination';
 import { engineRules } from '@/lib/server/engine';
-import { recordId } from '@/lib/validation/record-id';
+import { recordIdText } from '@/lib/validation/record-id';
 
 const BIDS_PER_PAGE = 20;
 
@@ -24,8 +24,8 @@ export default async function AdminLotDetailPage({
 }) {
   await guardAdminPage();
   const raw = await params;
-  const auctionId = recordId.safeParse(raw.id);
-  const lotId = recordId.safeParse(raw.lotId);
+  const auctionId = recordIdText.safeParse(raw.id);
+  const lotId = recordIdText.safeParse(raw.lotId);
   if (!auctionId.success || !lotId.success) notFound();
   const t = await getTranslations('adminLotDetail');
   const detail = await getLotDetailForAdmin({

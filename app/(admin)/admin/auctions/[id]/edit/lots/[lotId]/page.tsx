@@ -11,7 +11,7 @@ import { editableScope } from '@/lib/auctions/editable-fields';
 import { now } from '@/lib/clock';
 import { lotFormValues } from '@/lib/lots/lot-form-defaults';
 import { uploadStore } from '@/lib/storage/upload-store';
-import { routeId } from '@/lib/validation/route-id';
+import { routeId } from '@/lib/validation/record-id';
 
 export default async function EditLotPage({ params }: { params: Promise<{ id: string; lotId: string }> }) {
   await guardAdminPage();

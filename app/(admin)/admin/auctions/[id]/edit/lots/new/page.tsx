@@ -10,7 +10,7 @@ import { lotsMayChange } from '@/lib/auctions/editable-fields';
 import { now } from '@/lib/clock';
 import { NEW_LOT_VALUES } from '@/lib/lots/lot-form-defaults';
 import { uploadStore } from '@/lib/storage/upload-store';
-import { routeId } from '@/lib/validation/route-id';
+import { routeId } from '@/lib/validation/record-id';
 
 export default async function NewLotPage({ params }: { params: Promise<{ id: string }> }) {
   await guardAdminPage();
