@@ -6,7 +6,7 @@ import { AccountPageTitle } from '@/components/account/page-title';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { db } from '@/db';
-import { guardAccountPage } from '@/lib/auth/account-page-guard';
+import { guardBuyerPage } from '@/lib/auth/buyer-page-guard';
 import { now } from '@/lib/clock';
 import { listClaimableCoupons } from '@/lib/coupons/list-claimable-coupons';
 import { listMyCoupons } from '@/lib/coupons/list-my-coupons';
@@ -19,7 +19,7 @@ export default async function CouponCentrePage({
 }: {
   searchParams: Promise<{ page?: string | string[] }>;
 }) {
-  const user = await guardAccountPage('/coupons');
+  const user = await guardBuyerPage('/coupons');
   const at = now();
   const database = db();
   const request = pageRequest((await searchParams).page, PAGE_SIZE);

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ProfileForm } from '@/components/account/profile-form';
 import { db } from '@/db';
-import { guardAccountPage } from '@/lib/auth/account-page-guard';
+import { guardBuyerPage } from '@/lib/auth/buyer-page-guard';
 import { getMyProfile } from '@/lib/users/get-my-profile';
 
 const LINKS = [
@@ -17,7 +17,7 @@ const LINKS = [
 ] as const;
 
 export default async function AccountPage() {
-  const user = await guardAccountPage('/me');
+  const user = await guardBuyerPage('/me');
   const profile = await getMyProfile({ db: db(), userId: user.id });
   if (!profile) notFound();
   const t = await getTranslations('account');

@@ -3,10 +3,10 @@ import { AddressBook } from '@/components/account/address-book';
 import { AccountPageTitle } from '@/components/account/page-title';
 import { db } from '@/db';
 import { listAddresses } from '@/lib/addresses/list-addresses';
-import { guardAccountPage } from '@/lib/auth/account-page-guard';
+import { guardBuyerPage } from '@/lib/auth/buyer-page-guard';
 
 export default async function AddressesPage() {
-  const user = await guardAccountPage('/me/addresses');
+  const user = await guardBuyerPage('/me/addresses');
   const [addresses, t, tAccount] = await Promise.all([
     listAddresses({ db: db(), userId: user.id }),
     getTranslations('addressBook'),

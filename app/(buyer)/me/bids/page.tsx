@@ -6,7 +6,7 @@ import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { db } from '@/db';
-import { guardAccountPage } from '@/lib/auth/account-page-guard';
+import { guardBuyerPage } from '@/lib/auth/buyer-page-guard';
 import { listMyBids, type MyBidState } from '@/lib/bidding/list-my-bids';
 import { now } from '@/lib/clock';
 import { formatFen } from '@/lib/money';
@@ -20,7 +20,7 @@ const tones: Record<MyBidState, string> = {
 };
 
 export default async function MyBidsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
-  const user = await guardAccountPage('/me/bids');
+  const user = await guardBuyerPage('/me/bids');
   const request = pageRequest((await searchParams).page, 10);
   const lots = await listMyBids({ db: db(), userId: user.id, now: now(), page: request });
   const [t, tAccount, format, locale] = await Promise.all([

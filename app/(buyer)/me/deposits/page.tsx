@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { db } from '@/db';
 import type { DepositStatus } from '@/db/schema';
-import { guardAccountPage } from '@/lib/auth/account-page-guard';
+import { guardBuyerPage } from '@/lib/auth/buyer-page-guard';
 import { listMyDeposits } from '@/lib/deposits/list-my-deposits';
 import { formatFen } from '@/lib/money';
 import { pageRequest } from '@/lib/pagination';
@@ -25,7 +25,7 @@ export default async function MyDepositsPage({
 }: {
   searchParams: Promise<{ page?: string | string[] }>;
 }) {
-  const user = await guardAccountPage('/me/deposits');
+  const user = await guardBuyerPage('/me/deposits');
   const request = pageRequest((await searchParams).page, 10);
   const deposits = await listMyDeposits({ db: db(), userId: user.id, page: request });
   const [t, tAccount, format, locale] = await Promise.all([

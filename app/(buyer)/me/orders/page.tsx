@@ -7,7 +7,7 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { db } from '@/db';
-import { guardAccountPage } from '@/lib/auth/account-page-guard';
+import { guardBuyerPage } from '@/lib/auth/buyer-page-guard';
 import { now } from '@/lib/clock';
 import { formatFen } from '@/lib/money';
 import { listMyOrders } from '@/lib/orders/list-my-orders';
@@ -15,7 +15,7 @@ import { pageRequest } from '@/lib/pagination';
 import { engineRules } from '@/lib/server/engine';
 
 export default async function MyOrdersPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
-  const user = await guardAccountPage('/me/orders');
+  const user = await guardBuyerPage('/me/orders');
   const at = now();
   const request = pageRequest((await searchParams).page, 10);
   const orders = await listMyOrders({ db: db(), userId: user.id, now: at, page: request, rules: engineRules() });

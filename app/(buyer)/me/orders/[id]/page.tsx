@@ -9,7 +9,7 @@ import { PayCountdown } from '@/components/orders/pay-countdown';
 import { PayOrderForm } from '@/components/orders/pay-order-form';
 import { db } from '@/db';
 import { listAddresses } from '@/lib/addresses/list-addresses';
-import { guardAccountPage } from '@/lib/auth/account-page-guard';
+import { guardBuyerPage } from '@/lib/auth/buyer-page-guard';
 import { now } from '@/lib/clock';
 import { listMyCoupons } from '@/lib/coupons/list-my-coupons';
 import { formatFen } from '@/lib/money';
@@ -20,7 +20,7 @@ import { routeId } from '@/lib/validation/record-id';
 
 export default async function MyOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const raw = (await params).id;
-  const user = await guardAccountPage(`/me/orders/${encodeURIComponent(raw)}`);
+  const user = await guardBuyerPage(`/me/orders/${encodeURIComponent(raw)}`);
   const id = routeId(raw);
   if (id === null) notFound();
   const at = now();
