@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { WatchButton } from '@/components/activity/watch-button';
 import { Gallery } from '@/components/lots/gallery';
 import { LiveLot } from '@/components/lots/live-lot';
 import { RecordView } from '@/components/lots/record-view';
@@ -11,6 +12,7 @@ import { now } from '@/lib/clock';
 import { getLotPage } from '@/lib/lots/get-lot-page';
 import { getMyLotState } from '@/lib/lots/get-my-lot-state';
 import { formatFen } from '@/lib/money';
+import { isWatching } from '@/lib/watchlist/is-watching';
 import { engineRules } from '@/lib/server/engine';
 
 export default async function LotPage({ params }: { params: Promise<{ id: string }> }) {
@@ -19,8 +21,9 @@ export default async function LotPage({ params }: { params: Promise<{ id: string
   const lot = await getLotPage({ db: db(), lotId: id.data, now: now(), rules: engineRules() });
   if (!lot) notFound();
   const user = await currentUser();
-  const [mine, t, locale] = await Promise.all([
+  const [mine, watching, t, locale] = await Promise.all([
     getMyLotState({ db: db(), userId: user?.id ?? null, live: lot.live }),
+    user?.role === 'buyer' ? isWatching({ db: db(), userId: user.id, lotId: id.data }) : false,
     getTranslations('lotPage'),
     getLocale(),
   ]);
@@ -45,7 +48,10 @@ export default async function LotPage({ params }: { params: Promise<{ id: string
           >
             {lot.auction.title}
           </Link>
-          <h1 className="font-serif text-xl font-bold text-stone-900">{lot.title}</h1>
+          <div className="flex items-start justify-between gap-3">
+            <h1 className="font-serif text-xl font-bold text-stone-900">{lot.title}</h1>
+            {user?.role !== 'admin' && <WatchButton lotId={id.data} watching={watching} />}
+          </div>
         </header>
         <dl className="grid grid-cols-2 gap-2 text-sm">
           {estimate && (
