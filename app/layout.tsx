@@ -9,7 +9,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t('appName'), template: `%s · ${t('appName')}` }, description: t('tagline') };
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#27503e' };
+// cover: the page runs under the notch and home bar, and bars pad themselves with env(safe-area-inset-*).
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: '#27503e',
+  viewportFit: 'cover',
+};
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Read so that every page renders per request: a prerendered page would carry scripts

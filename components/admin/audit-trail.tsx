@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
+import { useActionLabel } from '@/components/admin/audit/use-action-label';
 import { Pagination } from '@/components/ui/pagination';
 import type { AuditEntry } from '@/lib/admin/audit-entries';
 import type { Page } from '@/lib/pagination';
@@ -34,15 +35,8 @@ export function AuditTrail({
   anchor?: string;
 }) {
   const t = useTranslations('auditTrail');
-  const all = useTranslations();
+  const actionLabel = useActionLabel();
   const format = useFormatter();
-  // This page's own labels first, then the audit log page's (`audit.actions`), else the raw key.
-  const actionLabel = (action: string) =>
-    t.has(`actions.${action}`)
-      ? t(`actions.${action}`)
-      : all.has(`audit.actions.${action}`)
-        ? all(`audit.actions.${action}`)
-        : action;
   if (entries.items.length === 0) return <p className="text-sm text-stone-500">{t('empty')}</p>;
   return (
     <div>

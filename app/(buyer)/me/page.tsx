@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ProfileForm } from '@/components/account/profile-form';
+import { SignOutButton } from '@/components/layout/sign-out-button';
 import { db } from '@/db';
 import { guardBuyerPage } from '@/lib/auth/buyer-page-guard';
 import { getMyProfile } from '@/lib/users/get-my-profile';
@@ -52,6 +53,8 @@ export default async function AccountPage() {
           ))}
         </ul>
       </nav>
+      {/* The header hides sign-out on narrow phones; here it is always within reach. */}
+      <SignOutButton className="min-h-12 w-full rounded-2xl border border-stone-200 bg-white px-4 text-left text-stone-800 active:bg-stone-50" />
     </div>
   );
 }
