@@ -39,7 +39,8 @@ export const advanceAuctions: PassDefinition<AuctionStatus, AuctionContext, Auct
   assignments: () => sql`
     ended_at = coalesce(v.ended_at, t.ended_at),
     total_price = case when v.to_status = 'ended' then coalesce(
-      (select sum(l.deal_price) from lots l where l.auction_id = t.id and ${statusIn(sql`l.status`, SOLD_LOT_STATUSES)}), 0)
+      (select sum(l.deal_price) from lots l where l.auction_id = t.id and ${statusIn(sql`l.status`, SOLD_LOT_STATUSES)}
+        and not exists (select 1 from orders o where o.lot_id = l.id and o.status = 'cancelled')), 0)
       else t.total_price end`,
   effects: {
     settleAuction: async (tx, moves, { now }) => {

@@ -20,11 +20,12 @@ export type RelistCandidate = Pick<
   | 'depositAmount'
   | 'estimateLow'
   | 'estimateHigh'
-> & { status: 'unsold' | 'overdue' };
+> & { status: 'unsold' | 'overdue' | 'cancelled' };
 
 /**
- * The lots of an auction that may go to a second auction: unsold (流拍) or overdue (逾期未付款),
- * as the lot and order machines read at `now`, in the auction's order.
+ * The lots of an auction that may go to a second auction: unsold (流拍), overdue (逾期未付款), or
+ * sold with an order the operator cancelled, as the lot and order machines read at `now`, in the
+ * auction's order.
  */
 export async function relistCandidates({
   db,
@@ -64,6 +65,7 @@ export async function relistCandidates({
     const orderStatus =
       order?.id && order.status ? effectiveOrderStatus(order.status, orderContextOf(order, rules), now) : null;
     const status = lotStatusWithOrder(effectiveLotStatus(machine.status, context, now), orderStatus, context, now);
-    return status === 'unsold' || status === 'overdue' ? [{ ...lot, status }] : [];
+    if (orderStatus === 'cancelled') return [{ ...lot, status: 'cancelled' as const }];
+    return status === 'unsold' || status === 'overdue' ? [{ ...lot, status: status as RelistCandidate['status'] }] : [];
   });
 }

@@ -10,7 +10,7 @@ import { orderContextOf, orderMachineColumns } from './machine-context';
 
 /**
  * A person's event on one order, decided by its machine under the row lock; a refused event
- * is a CONFLICT that writes nothing. `buyerId` limits it to that buyer's own order (another
+ * is WRONG_STATE and writes nothing. `buyerId` limits it to that buyer's own order (another
  * buyer's reads as not found).
  */
 export async function applyOrderEvent({

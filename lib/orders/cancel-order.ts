@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { orders } from '@/db/schema';
+import { auctions, orders } from '@/db/schema';
 import { recordAdminAudit } from '@/lib/admin/audit';
 import { refundDeposits } from '@/lib/deposits/refund-deposits';
 import { settleSessionDeposits } from '@/lib/deposits/settle-session-deposits';
@@ -17,7 +17,7 @@ import { applyOrderEvent } from './apply-order-event';
  * wallet, the lot deposit covering the order is refunded, and the buyer's session deposit
  * is refunded too unless another unpaid order in the auction still needs it. The lot stays
  * sold (the lot machine has no way back from a sale; the order carries the cancellation, and
- * readers leave such lots out of the turnover). All in one transaction with its audit entry.
+ * it leaves the turnover, and relisting offers it again). All in one transaction with its audit entry.
  */
 export async function cancelOrder({
   db,
@@ -43,6 +43,13 @@ export async function cancelOrder({
     event: { type: 'CANCEL', now },
     actorId: adminId,
     afterChange: async (tx, order, to) => {
+      // The sale is called off, so it leaves the turnover. The auction row is locked first: an
+      // ending pass that has it sums without this sale (it sees the cancel once we commit, or
+      // it waits), and one that ended it before us is corrected here.
+      await tx
+        .update(auctions)
+        .set({ totalPrice: sql`${auctions.totalPrice} - ${order.dealPrice}` })
+        .where(and(eq(auctions.id, order.auctionId), eq(auctions.status, 'ended')));
       await tx
         .update(orders)
         .set({ cancelledAt: now, cancelReason: reason })

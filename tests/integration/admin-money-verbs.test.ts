@@ -1,8 +1,20 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { adminAuditLog, deposits, lots, orders, outbox, payments, refunds, sandboxTransactions } from '@/db/schema';
+import {
+  adminAuditLog,
+  auctions,
+  deposits,
+  lots,
+  orders,
+  outbox,
+  payments,
+  refunds,
+  sandboxTransactions,
+} from '@/db/schema';
+import { relistCandidates } from '@/lib/auctions/relist-candidates';
 import { manualRefund } from '@/lib/deposits/manual-refund';
+import { DEFAULT_RULES } from '@/lib/engine/rules';
 import { cancelOrder } from '@/lib/orders/cancel-order';
 import { shipOrder } from '@/lib/orders/ship-order';
 import { retryFailedRefund } from '@/lib/outbox/retry-failed-refund';
@@ -155,6 +167,19 @@ describe.each(testDrivers())('admin money verbs (%s)', (driver) => {
       await tick(db, at(order.dueAt, HOUR));
       expect((await db.select().from(orders).where(eq(orders.id, order.id)))[0]!.status).toBe('cancelled');
       expect((await depositOf(db, deposit.id)).forfeitedAmount).toBe(0);
+    });
+
+    it('takes a cancelled sale out of the ended auction’s turnover and offers its lot for relisting', async () => {
+      const { order, auction } = await wonOrder(db, { now: T0 });
+      const turnover = async () =>
+        (await db.select({ total: auctions.totalPrice }).from(auctions).where(eq(auctions.id, auction.auctionId)))[0]!
+          .total;
+      expect(await turnover()).toBe(yuan(100));
+      const now = at(auction.endsAt, HOUR);
+      await cancelOrder({ db, providers: providers(), orderId: order.id, reason: '拍品损坏', now, adminId });
+      expect(await turnover()).toBe(0);
+      const candidates = await relistCandidates({ db, auctionId: auction.auctionId, now, rules: DEFAULT_RULES });
+      expect(candidates.find((lot) => lot.id === order.lotId)).toMatchObject({ status: 'cancelled' });
     });
 
     it('refuses a paid order, one past its deadline and an unknown one, writing nothing', async () => {

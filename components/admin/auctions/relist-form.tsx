@@ -15,6 +15,7 @@ import { relistAuctionSchema, type RelistAuctionInput } from '@/lib/auctions/rel
 import { AuctionFields } from './auction-fields';
 import { FieldMessage } from './field-message';
 import { LotPriceFields } from './lot-price-fields';
+import type { RelistCandidate } from '@/lib/auctions/relist-candidates';
 
 /**
  * 一拍 → 二拍: the new auction's form, prefilled from the ended one, and new prices for each
@@ -29,7 +30,7 @@ export function RelistForm({
   timeZone: string;
   store: UploadStore;
   initial: RelistAuctionInput;
-  lots: { id: number; title: string; status: 'unsold' | 'overdue' }[];
+  lots: { id: number; title: string; status: RelistCandidate['status'] }[];
 }) {
   const t = useTranslations('adminAuctions');
   const router = useRouter();
