@@ -13,7 +13,7 @@ import { Button } from '@/components/ui/button';
 import type { AuctionStatus } from '@/db/schema/auctions';
 import { extendAuctionEndSchema, type ExtendAuctionEndInput } from '@/lib/auctions/auction-form-schema';
 import { formatFen } from '@/lib/money';
-import { ConfirmButton } from './confirm-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 /**
  * Publish, cancel and extend the end, by the auction's status: publish a draft; cancel

@@ -11,7 +11,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { AuctionForEdit } from '@/lib/admin/auction-for-edit';
 import { formatFen } from '@/lib/money';
-import { ConfirmButton } from './confirm-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 /**
  * The auction's lots in closing order. Before preview they can be moved and removed; the

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { setCouponStatusAction } from '@/actions/admin-coupons';
 import { FormAlert } from '@/components/auth/form-alert';
-import { ConfirmButton } from '@/components/admin/users/confirm-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 /** Disable a coupon (saying how many wallets hold an unused one) or enable it again. */
 export function CouponStatusButton({

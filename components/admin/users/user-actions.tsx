@@ -7,7 +7,7 @@ import { changeRoleAction, liftStrikesAction, setBiddingBlockAction } from '@/ac
 import { FormAlert } from '@/components/auth/form-alert';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import type { AdminUserRow } from '@/lib/users/list-users';
-import { ConfirmButton } from './confirm-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 /** What an operator may do to one user; each asks first and says what will change. */
 export function UserActions({ user, self }: { user: AdminUserRow; self: boolean }) {
