@@ -6,6 +6,12 @@
 const FEN_PER_YUAN = 100;
 /** Well above any real lot (¥90 trillion) and still an exact JavaScript integer. */
 export const MAX_FEN = Number.MAX_SAFE_INTEGER - (Number.MAX_SAFE_INTEGER % FEN_PER_YUAN);
+/**
+ * The most any price, bid or deposit may be: ¥1 billion. Far above a real lot, and small
+ * enough that every sum and premium the database computes on it (price × basis points, a
+ * batch of turnovers) stays inside bigint, so one hostile bid cannot break a tick.
+ */
+export const MAX_PRICE_FEN = 100_000_000_000;
 
 const yuanFormats = new Map<string, Intl.NumberFormat>();
 

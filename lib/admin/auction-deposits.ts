@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { deposits, lots, users, type DepositStatus } from '@/db/schema';
-import { stillOwed } from '@/lib/deposits/selection';
+import { backsOpenBids, stillOwed } from '@/lib/deposits/selection';
 import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
 
 export type AdminDepositRow = {
@@ -18,6 +18,8 @@ export type AdminDepositRow = {
   forfeitedAmount: number;
   /** Still answers for an unpaid order: a manual refund is refused until that order settles. */
   owed: boolean;
+  /** Backs the owner's bids on a lot not yet closed: a manual refund is refused until it closes. */
+  bidding: boolean;
 };
 
 /** One page of an auction's deposits, paid ones first by id. */
@@ -47,6 +49,10 @@ export async function listAuctionDeposits({
         owed: sql<boolean>`exists (select 1 from deposits d where d.id = ${deposits.id} and ${stillOwed})`.mapWith(
           (value) => value === true || value === 't',
         ),
+        bidding:
+          sql<boolean>`exists (select 1 from deposits d where d.id = ${deposits.id} and ${backsOpenBids})`.mapWith(
+            (value) => value === true || value === 't',
+          ),
       })
       .from(deposits)
       .innerJoin(users, eq(users.id, deposits.userId))

@@ -6,6 +6,7 @@ import type { Executor } from '@/db/client';
 import { adminAuditLog, users } from '@/db/schema';
 import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
 import type { AuditedEntity } from './audit';
+import { recordIdText } from '@/lib/validation/record-id';
 
 export const AUDITED_ENTITIES = [
   'auction',
@@ -22,7 +23,7 @@ const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(und
 
 /** The filters as the URL carries them; anything malformed is simply no filter. */
 export const auditFilterSchema = z.object({
-  admin: optional(z.coerce.number().int().positive()),
+  admin: optional(recordIdText),
   entity: optional(z.enum(AUDITED_ENTITIES)),
   action: optional(z.string().trim().min(1).max(60)),
   from: optional(z.string().regex(DAY)),

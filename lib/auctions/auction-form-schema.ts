@@ -3,6 +3,7 @@ import { optionalMediaUrlField } from '@/lib/uploads/upload-rules';
 import { percentBpsField, wholeNumberField, yuanField } from '@/lib/validation/form-numbers';
 import { boundedText } from '@/lib/validation/text';
 import { zonedDateTimeField } from '@/lib/time/zoned-input';
+import { recordId } from '@/lib/validation/record-id';
 
 const M = 'adminAuctions.validation';
 
@@ -29,7 +30,7 @@ export function auctionFormSchema(timeZone: string) {
       previewEndsAt: time,
       startsAt: time,
       endsAt: time,
-      depositAmount: yuanField(),
+      depositAmount: yuanField({ min: 1 }),
       buyerPremiumPercent: percentBpsField(),
       antiSnipingMinutes: wholeNumberField({ min: 0, max: 1_440 }),
       antiSnipingExtensionMinutes: wholeNumberField({ min: 0, max: 1_440 }),
@@ -60,8 +61,8 @@ export function updateAuctionSchema(timeZone: string) {
   return z.intersection(
     auctionFormSchema(timeZone),
     z.object({
-      auctionId: z.number('validation.invalid').int('validation.invalid').positive('validation.invalid'),
-      version: z.number('validation.invalid').int('validation.invalid').positive('validation.invalid'),
+      auctionId: recordId,
+      version: recordId,
     }),
   );
 }
@@ -74,8 +75,8 @@ export type UpdateAuctionData = z.output<ReturnType<typeof updateAuctionSchema>>
 /** "Extend the end" of a live auction: a later end, from the version the operator saw. */
 export function extendAuctionEndSchema(timeZone: string) {
   return z.object({
-    auctionId: z.number('validation.invalid').int('validation.invalid').positive('validation.invalid'),
-    version: z.number('validation.invalid').int('validation.invalid').positive('validation.invalid'),
+    auctionId: recordId,
+    version: recordId,
     endsAt: zonedDateTimeField(timeZone),
   });
 }
@@ -84,5 +85,5 @@ export type ExtendAuctionEndInput = z.input<ReturnType<typeof extendAuctionEndSc
 
 /** Publish, cancel, and other operations on one auction by id. */
 export const auctionIdSchema = z.object({
-  auctionId: z.number('validation.invalid').int('validation.invalid').positive('validation.invalid'),
+  auctionId: recordId,
 });

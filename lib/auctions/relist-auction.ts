@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { adminAuditLog, lots } from '@/db/schema';
+import { lots } from '@/db/schema';
 import { recordAdminAudit } from '@/lib/admin/audit';
 import type { LifecycleRules } from '@/lib/engine/rules';
 import { AppError } from '@/lib/errors';
@@ -35,16 +35,6 @@ export async function relistAuction({
     const source = await lockAuctionForEdit(tx, { auctionId: input.sourceAuctionId, now });
     if (source.status !== 'ended')
       throw new AppError('WRONG_STATE', `Only an ended auction is relisted, not ${source.status}`);
-    const [earlier] = await tx
-      .select({ id: adminAuditLog.id })
-      .from(adminAuditLog)
-      .where(
-        and(
-          eq(adminAuditLog.action, 'auction.relist'),
-          sql`${adminAuditLog.data}->>'sourceAuctionId' = ${String(source.auction.id)}`,
-        ),
-      );
-    if (earlier) throw new AppError('CONFLICT', 'This auction was relisted already');
     const candidates = new Map(
       (await relistCandidates({ db: tx, auctionId: source.auction.id, now, rules })).map((lot) => [lot.id, lot]),
     );

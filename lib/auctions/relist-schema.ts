@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lotPricesSchema } from '@/lib/lots/lot-form-schema';
 import { auctionFormSchema } from './auction-form-schema';
+import { recordId } from '@/lib/validation/record-id';
 
 /**
  * 二拍: the auction form for the new draft, and new prices for each unsold or overdue lot
@@ -8,7 +9,7 @@ import { auctionFormSchema } from './auction-form-schema';
  */
 export function relistAuctionSchema(timeZone: string) {
   return z.object({
-    sourceAuctionId: z.number('validation.invalid').int('validation.invalid').positive('validation.invalid'),
+    sourceAuctionId: recordId,
     auction: auctionFormSchema(timeZone),
     lots: z.array(lotPricesSchema).min(1, 'adminAuctions.validation.relistNoLots').max(500, 'validation.invalid'),
   });

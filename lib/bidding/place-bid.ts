@@ -14,7 +14,7 @@ import {
 } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { lotContextOfRows, scheduledEndOf } from '@/lib/lots/machine-context';
-import { formatFen } from '@/lib/money';
+import { formatFen, MAX_PRICE_FEN } from '@/lib/money';
 import { insertNotifications } from '@/lib/sql/outbox-rows';
 import { withRetry } from '@/lib/sql/retry';
 import { intArray } from '@/lib/sql/values';
@@ -83,6 +83,12 @@ function refuseBelow(minimum: number, field: 'amount' | 'maxAmount'): never {
     params: { minimum: formatFen(minimum) },
     fieldErrors: { [field]: ['bid.tooLow'] },
   });
+}
+
+/** A bid or maximum above any price a lot may reach is refused before anything is locked. */
+function refuseAbove(amount: number, field: 'amount' | 'maxAmount'): void {
+  if (amount > MAX_PRICE_FEN)
+    throw new AppError('VALIDATION', 'Above the highest possible price', { fieldErrors: { [field]: ['bid.tooHigh'] } });
 }
 
 /**
@@ -237,6 +243,7 @@ export async function placeBid({
   amount: number;
   now: Date;
 }): Promise<BidOutcome> {
+  refuseAbove(amount, 'amount');
   await consumeRateLimit(db, { key: `bid:${userId}`, now, ...BID_RATE_LIMIT });
   return withRetry(() =>
     db.transaction(async (tx) => {
@@ -268,6 +275,7 @@ export async function setProxyBid({
   maxAmount: number;
   now: Date;
 }): Promise<BidOutcome> {
+  refuseAbove(maxAmount, 'maxAmount');
   await consumeRateLimit(db, { key: `bid:${userId}`, now, ...BID_RATE_LIMIT });
   return withRetry(() =>
     db.transaction(async (tx) => {

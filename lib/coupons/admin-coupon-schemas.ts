@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { boundedText } from '@/lib/validation/text';
+import { recordId } from '@/lib/validation/record-id';
 
-const id = z.number('validation.invalid').int('validation.invalid').positive('validation.invalid');
+const id = recordId;
 
 /** Disable or enable one coupon. */
 export const couponStatusSchema = z.object({

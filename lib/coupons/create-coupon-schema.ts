@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_FEN, parseYuan } from '@/lib/money';
 import { zonedDateTimeField } from '@/lib/time/zoned-input';
+import { recordId } from '@/lib/validation/record-id';
 
 /** Postgres refuses NUL in text, and no title needs a tab or a line break. */
 const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
@@ -35,7 +36,7 @@ export const createCouponSchema = z
       .int('validation.invalid')
       .min(1, 'validation.couponQuantityInvalid')
       .max(1_000_000, 'validation.couponQuantityInvalid'),
-    auctionId: z.number().int('validation.invalid').positive('validation.invalid').nullable().default(null),
+    auctionId: recordId.nullable().default(null),
   })
   .refine((value) => value.validFrom < value.validUntil, {
     path: ['validUntil'],
@@ -85,7 +86,7 @@ export type CouponFormInput = z.input<ReturnType<typeof couponFormSchema>>;
 /** The edit action: which coupon, and the same form. */
 export function couponEditSchema(timeZone: string) {
   return z.object({
-    couponId: z.number('validation.invalid').int('validation.invalid').positive('validation.invalid'),
+    couponId: recordId,
     coupon: couponFormSchema(timeZone),
   });
 }

@@ -6,7 +6,7 @@ import { recordAdminAudit } from '@/lib/admin/audit';
 import { AppError } from '@/lib/errors';
 import { toNumber } from '@/lib/sql/rows';
 import { refundDeposits } from './refund-deposits';
-import { stillOwed } from './selection';
+import { backsOpenBids, stillOwed } from './selection';
 
 export type ManualRefundResult = { refunded: number; alreadyRefunded: boolean };
 
@@ -14,8 +14,8 @@ export type ManualRefundResult = { refunded: number; alreadyRefunded: boolean };
  * An operator gives back what a held or frozen deposit still holds, through the same path
  * as every other refund (refund row keyed `deposit:<id>:refund`, outbox, lifecycle event),
  * so the deposit's money stays conserved and the provider books it once. Only the balance
- * goes back, never more. A deposit that still answers for an unpaid order is refused: the
- * 24-hour rule may yet need it. A second submit finds the deposit refunded and changes
+ * goes back, never more. A deposit that still answers for an unpaid order, or backs the
+ * owner's bids on a lot not yet closed, is refused: the 24-hour rule may yet need it. A second submit finds the deposit refunded and changes
  * nothing (`alreadyRefunded`); the row lock makes two at once queue.
  */
 export async function manualRefund({
@@ -34,8 +34,15 @@ export async function manualRefund({
   ip?: string | null;
 }): Promise<ManualRefundResult> {
   return db.transaction(async (tx) => {
-    const locked = await tx.execute<{ status: string; balance: unknown; refunded_amount: unknown; owed: unknown }>(sql`
-      select d.status, d.balance, d.refunded_amount, ${stillOwed} as owed from deposits d where d.id = ${depositId}
+    const locked = await tx.execute<{
+      status: string;
+      balance: unknown;
+      refunded_amount: unknown;
+      owed: unknown;
+      bidding: unknown;
+    }>(sql`
+      select d.status, d.balance, d.refunded_amount, ${stillOwed} as owed, ${backsOpenBids} as bidding
+      from deposits d where d.id = ${depositId}
       for update of d`);
     const row = locked.rows[0];
     const deposit = row && {
@@ -43,6 +50,7 @@ export async function manualRefund({
       balance: toNumber(row.balance),
       refundedAmount: toNumber(row.refunded_amount),
       owed: row.owed === true || row.owed === 't',
+      bidding: row.bidding === true || row.bidding === 't',
     };
     if (!deposit) throw new AppError('NOT_FOUND', 'No such deposit');
     if (deposit.status === 'refunded') return { refunded: 0, alreadyRefunded: true };
@@ -50,6 +58,7 @@ export async function manualRefund({
       throw new AppError('WRONG_STATE', `A ${deposit.status} deposit has nothing to refund`);
     }
     if (deposit.owed) throw new AppError('WRONG_STATE', 'The deposit still answers for an unpaid order');
+    if (deposit.bidding) throw new AppError('WRONG_STATE', 'The deposit still backs bids on a lot that has not closed');
     const changes = await refundDeposits(tx, { selection: { depositIds: [depositId] }, reason: 'manual', now });
     if (changes.length === 0) throw new AppError('CONFLICT', 'The deposit changed meanwhile');
     const [after] = await tx

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { statusIn } from '@/lib/sql/machine-status';
 import { intArray } from '@/lib/sql/values';
+import { OPEN_LOT_STATUSES } from '@/machines/lot';
 import { UNPAID_ORDER_STATUSES } from '@/machines/order';
 
 /**
@@ -53,6 +54,19 @@ export function depositsWhere(selection: DepositSelection): SQL {
  * for a session deposit, the lot's order for a lot deposit). A charge the provider is still
  * confirming is unpaid too.
  */
+/**
+ * The deposit still backs its owner's bidding: it covers a lot that has not closed (by its
+ * stored status: a lot past its end that the tick has not closed may still be won) on which
+ * the owner has bid or holds an active proxy maximum. Refunding it would leave a winning bid
+ * without the money the 24-hour rule deducts from.
+ */
+export const backsOpenBids = sql`exists (
+  select 1 from lots l
+  where (l.id = d.lot_id or (d.lot_id is null and l.auction_id = d.auction_id))
+    and ${statusIn(sql`l.status`, OPEN_LOT_STATUSES)}
+    and (exists (select 1 from bids b where b.lot_id = l.id and b.user_id = d.user_id)
+      or exists (select 1 from proxy_bids p where p.lot_id = l.id and p.user_id = d.user_id and p.active)))`;
+
 export const stillOwed = sql`exists (
   select 1 from orders o
   where o.user_id = d.user_id and o.auction_id = d.auction_id and (d.lot_id is null or o.lot_id = d.lot_id)

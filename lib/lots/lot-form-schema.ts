@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { mediaUrlField, optionalMediaUrlField } from '@/lib/uploads/upload-rules';
 import { optionalYuanField, yuanField } from '@/lib/validation/form-numbers';
 import { boundedText } from '@/lib/validation/text';
+import { recordId } from '@/lib/validation/record-id';
 
 const M = 'adminAuctions.validation';
-const recordId = z.number('validation.invalid').int('validation.invalid').positive('validation.invalid');
 
 /** A lot's prices as typed (¥ text → fen); also the part of the relist form each lot repeats. */
 export const lotPriceFields = {
   startPrice: yuanField(),
   reservePrice: optionalYuanField(),
-  depositAmount: yuanField(),
+  depositAmount: yuanField({ min: 1 }),
   estimateLow: optionalYuanField(),
   estimateHigh: optionalYuanField(),
 };

@@ -43,9 +43,10 @@ export async function cancelOrder({
     event: { type: 'CANCEL', now },
     actorId: adminId,
     afterChange: async (tx, order, to) => {
-      // The sale is called off, so it leaves the turnover. The auction row is locked first: an
-      // ending pass that has it sums without this sale (it sees the cancel once we commit, or
-      // it waits), and one that ended it before us is corrected here.
+      // The sale is called off, so it leaves the turnover. The auction row is locked first, so
+      // the ending pass (which claims it with SKIP LOCKED) either ended it before us, and the
+      // price comes off below, or runs after we commit and sums without this sale.
+      await tx.select({ id: auctions.id }).from(auctions).where(eq(auctions.id, order.auctionId)).for('update');
       await tx
         .update(auctions)
         .set({ totalPrice: sql`${auctions.totalPrice} - ${order.dealPrice}` })

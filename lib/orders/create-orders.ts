@@ -23,7 +23,7 @@ export async function createOrdersForSoldLots(
   const created = await tx.execute<{ id: number }>(sql`
     with sold as (
       select l.id as lot_id, l.auction_id, l.closed_at + ${rules.paymentWindowMs} * interval '1 millisecond' as due_at, l.winner_id, l.deal_price, l.title,
-             (l.deal_price * a.buyer_premium_bps + 5000) / 10000 as buyer_premium,
+             div(l.deal_price::numeric * a.buyer_premium_bps + 5000, 10000)::bigint as buyer_premium,
              coalesce(
                (select d.id from deposits d where d.lot_id = l.id and d.user_id = l.winner_id and d.status = 'held'),
                (select d.id from deposits d where d.lot_id is null and d.auction_id = l.auction_id and d.user_id = l.winner_id and d.status = 'held'),

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { auctions, deposits, lots, payments } from '@/db/schema';
+import { auctions, deposits, lots, payments, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { effectiveAuctionStatus, nextAuctionTransitionAt } from '@/machines/auction';
 import { effectiveLotStatus, nextLotTransitionAt } from '@/machines/lot';
@@ -17,8 +17,8 @@ export type DepositPaymentStart = { depositId: number; paymentId: number; refere
 /**
  * Starts paying a session deposit (lotId null) or a lot deposit, while the auction is in
  * preview or live and, for a lot deposit, the lot still open (LOT_NOT_BIDDABLE otherwise;
- * CONFLICT if the deposit is already paid). The deposit row stays pending until the provider
- * confirms. The charge expires when the lot or auction is due to end as known now; an open
+ * CONFLICT if the deposit is already paid; BIDDING_BLOCKED for a buyer who may not bid).
+ * The deposit row stays pending until the provider confirms. The charge expires when the lot or auction is due to end as known now; an open
  * charge is reused until it expires, so a double click never charges twice.
  */
 export async function startDepositPayment({
@@ -45,6 +45,12 @@ export async function startDepositPayment({
         .where(eq(auctions.id, auctionId))
         .for('share');
       if (!auctionRow) throw new AppError('NOT_FOUND', 'No such auction');
+      // A deposit only buys the right to bid: one a blocked buyer could never use is not taken.
+      const [blocked] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, userId), isNotNull(users.biddingBlockedAt)));
+      if (blocked) throw new AppError('BIDDING_BLOCKED', 'Bidding is blocked for this buyer');
       const auctionContext = auctionContextOf(auctionRow);
       const auctionStatus = effectiveAuctionStatus(auctionRow.status, auctionContext, now);
       if (auctionStatus !== 'preview' && auctionStatus !== 'live')
@@ -64,6 +70,7 @@ export async function startDepositPayment({
         amount = row.depositAmount;
         expiresAt = nextLotTransitionAt('live', lotContext)!;
       }
+      if (amount <= 0) throw new AppError('WRONG_STATE', 'This auction takes no deposit of this kind');
       await tx
         .insert(deposits)
         .values({ userId, auctionId, lotId, kind: lotId === null ? 'session' : 'lot', amount })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_FEN, parseYuan } from '@/lib/money';
+import { MAX_PRICE_FEN, parseYuan } from '@/lib/money';
 
 const M = 'adminAuctions.validation';
 
@@ -13,7 +13,7 @@ export function yuanField({ min = 0 }: { min?: number } = {}) {
     .max(40, `${M}.amountInvalid`)
     .transform((value, context) => {
       const fen = parseYuan(value);
-      if (fen === null || fen < min || fen > MAX_FEN) {
+      if (fen === null || fen < min || fen > MAX_PRICE_FEN) {
         context.addIssue({ code: 'custom', message: min > 0 ? `${M}.amountPositive` : `${M}.amountInvalid` });
         return z.NEVER;
       }

@@ -343,12 +343,16 @@ describe('relisting an ended auction', () => {
       status: 'draft',
       title: '二拍',
     });
-    // A second click, or a second operator, does not make a third auction.
+    // A second click, or a second operator, does not relist the same lot again.
     expect(await relistAuctionAction(relistForm(auctionId, [lotIds[1]!]))).toMatchObject({
       ok: false,
-      code: 'CONFLICT',
+      code: 'VALIDATION',
+      fieldErrors: { 'lots.0.lotId': [expect.any(String)] },
     });
     expect(await db().select().from(auctions)).toHaveLength(2);
+    const left = await relistCandidates({ db: db(), auctionId, now: later, rules: DEFAULT_RULES });
+    expect(left.map((lot) => lot.title)).not.toContain('流拍');
+    expect(left.map((lot) => lot.title)).not.toContain('逾期');
   });
 
   it('refuses an auction that has not ended, and a lot that was not unsold or overdue', async () => {

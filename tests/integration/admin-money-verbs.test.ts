@@ -18,6 +18,7 @@ import { DEFAULT_RULES } from '@/lib/engine/rules';
 import { cancelOrder } from '@/lib/orders/cancel-order';
 import { shipOrder } from '@/lib/orders/ship-order';
 import { retryFailedRefund } from '@/lib/outbox/retry-failed-refund';
+import { placeBid } from '@/lib/bidding/place-bid';
 import { startOrderPayment } from '@/lib/payments/order-payment';
 import { seedBuyer } from '../support/factories';
 import {
@@ -209,8 +210,21 @@ describe.each(testDrivers())('admin money verbs (%s)', (driver) => {
       const auction = await publishedAuction(db, T0);
       await tick(db, auction.startsAt);
       const depositId = await payDeposit(db, { userId: buyer.id, auctionId: auction.auctionId, now: auction.startsAt });
-      return { depositId, now: at(auction.startsAt, MINUTE), auction };
+      return { depositId, now: at(auction.startsAt, MINUTE), auction, buyer };
     }
+
+    it('refuses a deposit that backs its owner’s bid on a lot still open, and the lot still closes with it', async () => {
+      const { depositId, now, auction, buyer } = await heldDeposit();
+      await placeBid({ db, userId: buyer.id, lotId: auction.lotIds[0]!, amount: yuan(100), now });
+      await expect(manualRefund({ db, depositId, reason: '想退出', now, adminId })).rejects.toMatchObject({
+        code: 'WRONG_STATE',
+      });
+      expect(await depositOf(db, depositId)).toMatchObject({ status: 'held', refundedAmount: 0 });
+      await tick(db, auction.endsAt);
+      const [order] = await db.select().from(orders).where(eq(orders.userId, buyer.id));
+      expect(order).toMatchObject({ depositId, status: 'pending_payment' });
+      expect(await depositOf(db, depositId)).toMatchObject({ status: 'frozen', balance: yuan(1_000) });
+    });
 
     it('refunds the whole balance through the refund path, once, audited with the reason', async () => {
       const { depositId, now, auction } = await heldDeposit();

@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import { auctions, bids, lots, orders, proxyBids, users } from '@/db/schema';
 import { placeBid, setProxyBid } from '@/lib/bidding/place-bid';
 import { publishAuction } from '@/lib/auctions/publish-auction';
-import { buyerPremium } from '@/lib/money';
+import { buyerPremium, MAX_PRICE_FEN } from '@/lib/money';
 import { seedBuyer } from '../support/factories';
 import { at, HOUR, MINUTE, payDeposit, publishedAuction, tick, yuan } from '../support/lifecycle';
 import { databaseForEachTest, testDrivers } from '../support/test-database';
@@ -345,5 +345,24 @@ describe.each(testDrivers())('bidding rules on %s', (driver) => {
       .execute<{ total: string }>(sql`select sum(amount_due)::text as total from orders`)
       .then((result) => result.rows);
     expect(Number(due!.total)).toBe(prices.reduce((sum, price) => sum + price + buyerPremium(price, 1250), 0));
+  });
+
+  it('refuses bids and maxima above the ¥1 billion ceiling, and a premium on the largest price still fits', async () => {
+    const db = current().db;
+    const auction = await liveAuction(db, { settings: { buyerPremiumBps: 10_000 } });
+    const [buyer, rival] = auction.users;
+    const before = await footprint(db, auction.lotId);
+    for (const attempt of [
+      () => placeBid({ db, userId: buyer!, lotId: auction.lotId, amount: MAX_PRICE_FEN + 100, now: auction.live }),
+      () =>
+        setProxyBid({ db, userId: buyer!, lotId: auction.lotId, maxAmount: 9_007_199_254_740_900, now: auction.live }),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject({ code: 'VALIDATION' });
+    }
+    expect(await footprint(db, auction.lotId)).toEqual(before);
+    await placeBid({ db, userId: rival!, lotId: auction.lotId, amount: MAX_PRICE_FEN, now: auction.live });
+    await tick(db, auction.endsAt);
+    const [order] = await db.select().from(orders).where(eq(orders.lotId, auction.lotId));
+    expect(order).toMatchObject({ dealPrice: MAX_PRICE_FEN, buyerPremium: MAX_PRICE_FEN });
   });
 });

@@ -39,8 +39,8 @@ export function DepositsTable({ deposits }: { deposits: AdminDepositRow[] }) {
             <td className={`${tdClass} text-right tabular-nums`}>{fen(deposit.forfeitedAmount)}</td>
             <td className={`${tdClass} min-w-56`}>
               {(deposit.status === 'held' || deposit.status === 'frozen') && deposit.balance > 0 ? (
-                deposit.owed ? (
-                  <span className="text-xs text-stone-500">{t('owedHint')}</span>
+                deposit.owed || deposit.bidding ? (
+                  <span className="text-xs text-stone-500">{t(deposit.owed ? 'owedHint' : 'biddingHint')}</span>
                 ) : (
                   <ManualRefundForm depositId={deposit.id} buyerName={deposit.buyerName} balance={deposit.balance} />
                 )
