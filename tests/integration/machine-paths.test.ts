@@ -232,7 +232,7 @@ describe.each(testDrivers())('machine paths replayed on %s', (driver) => {
       for (const [type, verb] of Object.entries(verbs) as [keyof typeof verbs, () => Promise<unknown>][]) {
         if (lotEvent(end, path.state.context as LotContext, { type, now: clock })) continue;
         await expect(verb(), `${type} after ${label}`).rejects.toMatchObject({
-          code: expect.stringMatching(/^(CONFLICT|NOT_FOUND|LOT_NOT_BIDDABLE)$/),
+          code: expect.stringMatching(/^(WRONG_STATE|CONFLICT|NOT_FOUND|LOT_NOT_BIDDABLE)$/),
         });
         expect(await storedStatus(), `${type} after ${label}`).toBe(end);
       }
