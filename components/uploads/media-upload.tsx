@@ -43,13 +43,14 @@ function localRefusal(status: number, body: unknown): string {
 }
 
 /**
- * The local store: the file's bytes as the body of POST /api/admin/uploads (admins only,
- * capped per kind). XMLHttpRequest rather than fetch because only it reports upload progress.
+ * The local store: the file's bytes as the body of POST /api/admin/uploads, its kind in a
+ * header (admins only, capped per kind). XMLHttpRequest rather than fetch because only it reports upload progress.
  */
 function sendLocal(kind: UploadKind, file: File, onProgress: (percent: number) => void): Promise<Sent> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', `/api/admin/uploads?kind=${kind}`);
+    request.open('POST', '/api/admin/uploads');
+    request.setRequestHeader('x-upload-kind', kind);
     request.responseType = 'json';
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));

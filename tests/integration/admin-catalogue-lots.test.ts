@@ -240,11 +240,16 @@ describe('the local-store upload route (POST /api/admin/uploads)', () => {
 
   const db = () => current().db;
   const stored = async () => fs.readdir(path.join(dataDir, 'uploads', 'media')).catch(() => []);
-  const post = (query: string, body: BodyInit | null, headers: Record<string, string> = {}) =>
+  const post = (kind: string | null, body: BodyInit | null, headers: Record<string, string> = {}) =>
     uploadRoute(
-      new Request(`http://127.0.0.1/api/admin/uploads?${query}`, { method: 'POST', body, headers, duplex: 'half' }),
+      new Request('http://127.0.0.1/api/admin/uploads', {
+        method: 'POST',
+        body,
+        headers: { ...headers, ...(kind === null ? {} : { 'x-upload-kind': kind }) },
+        duplex: 'half', // a streamed body needs it (undici); the DOM typings do not know it
+      } as RequestInit),
     );
-  /** A body of `chunks` × 64 KiB that records how many chunks the server pulled. */
+  /** A body of `chunks` chunks (the first a PNG, the rest 64 KiB) that counts how many the server pulled. */
   function countingStream(chunks: number, first: Uint8Array = PNG) {
     const pulled = { chunks: 0 };
     const stream = new ReadableStream<Uint8Array>(
@@ -255,14 +260,14 @@ describe('the local-store upload route (POST /api/admin/uploads)', () => {
           pulled.chunks++;
         },
       },
-      { highWaterMark: 0 },
-    ); // pulled only when the server reads, not ahead
+      { highWaterMark: 0 }, // pulled only when the server reads, not ahead
+    );
     return { stream, pulled };
   }
 
   it('stores an image by its content under a fresh name and serves it under /uploads/', async () => {
     const before = (await stored()).length;
-    const answer = await post('kind=image', PNG, { 'content-type': 'image/gif' });
+    const answer = await post('image', new Uint8Array(PNG), { 'content-type': 'image/gif' });
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ url: expect.stringMatching(/^\/uploads\/media\/[0-9a-f-]+\.png$/) });
     expect((await stored()).length).toBe(before + 1);
@@ -276,7 +281,7 @@ describe('the local-store upload route (POST /api/admin/uploads)', () => {
     for (const userId of [null, buyer.id, blocked.id]) {
       state.userId = userId;
       const { stream, pulled } = countingStream(4);
-      const answer = await post('kind=image', stream);
+      const answer = await post('image', stream);
       answers.push([answer.status, (await answer.json()).error, pulled.chunks]);
     }
     expect(answers).toEqual([
@@ -289,13 +294,13 @@ describe('the local-store upload route (POST /api/admin/uploads)', () => {
   it('refuses an oversized body with 413 while streaming it, or at once by its Content-Length; nothing is written', async () => {
     const before = (await stored()).length;
     const { stream, pulled } = countingStream(200); // 12.5 MiB, past the image cap of 4 MiB
-    const streamed = await post('kind=image', stream);
+    const streamed = await post('image', stream);
     expect(streamed.status).toBe(413);
     expect(await streamed.json()).toMatchObject({ error: 'PAYLOAD_TOO_LARGE' });
     expect(pulled.chunks).toBeLessThanOrEqual(4 * 16 + 2);
 
     const declared = countingStream(4);
-    const answer = await post('kind=image', declared.stream, { 'content-length': String(4 * 1024 * 1024 + 1) });
+    const answer = await post('image', declared.stream, { 'content-length': String(4 * 1024 * 1024 + 1) });
     expect(answer.status).toBe(413);
     expect(declared.pulled.chunks).toBe(0);
     expect((await stored()).length).toBe(before);
@@ -305,17 +310,18 @@ describe('the local-store upload route (POST /api/admin/uploads)', () => {
     const before = (await stored()).length;
     const heic = Buffer.from([0, 0, 0, 0x18, ...Buffer.from('ftypheic'), 0, 0, 0, 0]);
     const cases: [string, Buffer, string][] = [
-      ['kind=image', Buffer.alloc(0), 'uploads.empty'],
-      ['kind=image', Buffer.from('<svg onload=alert(1)>'), 'uploads.wrongType'],
-      ['kind=video', PNG, 'uploads.wrongType'],
-      ['kind=video', heic, 'uploads.wrongType'],
+      ['image', Buffer.alloc(0), 'uploads.empty'],
+      ['image', Buffer.from('<svg onload=alert(1)>'), 'uploads.wrongType'],
+      ['video', PNG, 'uploads.wrongType'],
+      ['video', heic, 'uploads.wrongType'],
     ];
-    for (const [query, body, key] of cases) {
-      const answer = await post(query, body, { 'content-type': 'image/png' });
+    for (const [kind, body, key] of cases) {
+      const answer = await post(kind, new Uint8Array(body), { 'content-type': 'image/png' });
       expect(answer.status, key).toBe(400);
       expect(await answer.json()).toMatchObject({ error: 'VALIDATION', fieldErrors: { file: [key] } });
     }
-    for (const query of ['kind=document', '']) expect((await post(query, PNG)).status, query).toBe(400);
+    for (const kind of ['document', null])
+      expect((await post(kind, new Uint8Array(PNG))).status, String(kind)).toBe(400);
     expect((await stored()).length).toBe(before);
   });
 });
