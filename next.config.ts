@@ -9,15 +9,11 @@ const nextConfig: NextConfig = {
   // PGlite must: it reads its WASM Postgres and data files from its own package folder.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', '@neondatabase/serverless', 'ws'],
   poweredByHeader: false,
+  // Server actions and the proxy keep Next's default body limits: Next reads an action's body
+  // before the action authorises, so uploads go to a route handler (app/api/admin/uploads)
+  // that checks the admin first and caps the body while reading it.
   // forbidden() answers a signed-in buyer who opens /admin with a real 403 page.
-  experimental: {
-    authInterrupts: true,
-    // The local store's upload action (actions/uploads.ts) takes one file: a preview video
-    // of up to 32 MB (lib/uploads/upload-rules.ts) plus the form's envelope. The proxy reads
-    // an action's body before Next does, so its cap must let the same size through.
-    serverActions: { bodySizeLimit: '33mb' },
-    proxyClientMaxBodySize: '33mb',
-  },
+  experimental: { authInterrupts: true },
   // Pages get their nonce policy from proxy.ts; route handlers, which it skips, get theirs here.
   async headers() {
     return [

@@ -3,7 +3,6 @@
 import { generateReactHelpers } from '@uploadthing/react';
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
-import { uploadMediaAction } from '@/actions/uploads';
 import { sniffMediaType, UPLOAD_KINDS, uploadRefusal, type UploadKind } from '@/lib/uploads/upload-rules';
 import type { UploadRouter } from '@/lib/storage/uploadthing-router';
 
@@ -11,7 +10,9 @@ const { useUploadThing } = generateReactHelpers<UploadRouter>();
 
 export type UploadStore = 'local' | 'uploadthing';
 
-type Sent = { url: string } | { error: string };
+/** The stored URL, or why not: a key under `uploads`. */
+type Sent = { url: string } | { refusal: string };
+type Send = (kind: UploadKind, file: File, onProgress: (percent: number) => void) => Promise<Sent>;
 type UploadProps = {
   kind: UploadKind;
   store: UploadStore;
@@ -22,7 +23,7 @@ type UploadProps = {
 
 /**
  * The one upload control, for both stores: UploadThing when the server has a token, else
- * the local store through a server action. The file is checked here first (empty, too large,
+ * the local store through POST /api/admin/uploads. The file is checked here first (empty, too large,
  * not an image/video by its first bytes) so the operator hears at once; the server checks
  * again. `onUploaded` receives the stored URL.
  */
@@ -34,35 +35,52 @@ export function MediaUpload(props: UploadProps) {
   );
 }
 
-async function sendLocal(kind: UploadKind, file: File): Promise<Sent> {
-  const form = new FormData();
-  form.set('kind', kind);
-  form.set('file', file);
-  const result = await uploadMediaAction(form);
-  return result.ok ? result.data : { error: result.fieldErrors.file?.[0] ?? result.error };
+/** Why the local store refused, as a key under `uploads`: 413 is its size cap, 400 names the reason. */
+function localRefusal(status: number, body: unknown): string {
+  if (status === 413) return 'tooLarge';
+  const key = (body as { fieldErrors?: { file?: string[] } } | null)?.fieldErrors?.file?.[0];
+  return key?.startsWith('uploads.') ? key.slice('uploads.'.length) : 'failed';
+}
+
+/**
+ * The local store: the file's bytes as the body of POST /api/admin/uploads, its kind in a
+ * header (admins only, capped per kind). XMLHttpRequest rather than fetch because only it reports upload progress.
+ */
+function sendLocal(kind: UploadKind, file: File, onProgress: (percent: number) => void): Promise<Sent> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/api/admin/uploads');
+    request.setRequestHeader('x-upload-kind', kind);
+    request.responseType = 'json';
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    request.onload = () => {
+      const body = request.response as { url?: string } | null;
+      if (request.status === 200 && body?.url) resolve({ url: body.url });
+      else resolve({ refusal: localRefusal(request.status, body) });
+    };
+    request.onerror = () => reject(new Error('upload failed'));
+    request.send(file);
+  });
 }
 
 /** Only mounted when UploadThing is configured: its hook talks to /api/uploadthing. */
 function UploadThingUpload(props: UploadProps) {
   const { startUpload } = useUploadThing(props.kind);
-  const send = async (_kind: UploadKind, file: File): Promise<Sent> => {
+  const send: Send = async (_kind, file) => {
     const [done] = (await startUpload([file])) ?? [];
-    return done?.serverData?.url ? { url: done.serverData.url } : { error: '' };
+    return done?.serverData?.url ? { url: done.serverData.url } : { refusal: 'failed' };
   };
   return <UploadControl {...props} send={send} />;
 }
 
-function UploadControl({
-  kind,
-  label,
-  onUploaded,
-  disabled,
-  send,
-}: UploadProps & { send: (kind: UploadKind, file: File) => Promise<Sent> }) {
+function UploadControl({ kind, label, onUploaded, disabled, send }: UploadProps & { send: Send }) {
   const t = useTranslations('uploads');
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<number>();
   const [error, setError] = useState<string>();
   const rule = UPLOAD_KINDS[kind];
 
@@ -72,13 +90,14 @@ function UploadControl({
     if (refusal) return setError(t(refusal));
     setBusy(true);
     try {
-      const sent = await send(kind, file);
+      const sent = await send(kind, file, setProgress);
       if ('url' in sent) onUploaded(sent.url);
-      else setError(sent.error || t('failed'));
+      else setError(t.has(sent.refusal) ? t(sent.refusal) : t('failed'));
     } catch {
       setError(t('failed'));
     } finally {
       setBusy(false);
+      setProgress(undefined);
       if (input.current) input.current.value = '';
     }
   }
@@ -92,7 +111,7 @@ function UploadControl({
         {busy && (
           <span className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" aria-hidden />
         )}
-        {busy ? t('uploading') : label}
+        {busy ? `${t('uploading')}${progress === undefined ? '' : ` ${progress}%`}` : label}
         <input
           ref={input}
           id={id}

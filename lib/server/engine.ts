@@ -1,10 +1,11 @@
 import 'server-only';
-import { appDatabase } from '@/db';
+import { appDatabase, type Database } from '@/db';
 import { env } from '@/lib/env';
 import { inAppNotifier } from '@/lib/outbox/in-app-notifier';
 import { DEFAULT_RULES, type LifecycleRules } from '@/lib/engine/rules';
 import { runTick, type TickSummary } from '@/lib/engine/tick';
 import { purgeExpiredCounters } from '@/lib/rate-limit/purge-expired-counters';
+import { sweepOrphanUploads } from '@/lib/storage/sweep-orphan-uploads';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import { sandboxProvider } from '@/lib/payments/sandbox';
 import { AppError } from '@/lib/errors';
@@ -30,6 +31,18 @@ export function paymentProvider(name: string = env().PAYMENT_PROVIDER): PaymentP
   return sandboxProvider({ db: appDatabase().db, secret: sandboxSecret() });
 }
 
+/** Abandoned uploads need no haste: this process sweeps them at most once an hour (by `now`). */
+const UPLOAD_SWEEP_EVERY_MS = 3_600_000;
+let lastUploadSweep: number | null = null;
+
+async function sweepUploadsHourly(db: Database, now: Date) {
+  const at = now.getTime();
+  // A clock moved backwards (tests) counts as due rather than silencing the sweep for its offset.
+  if (lastUploadSweep !== null && at >= lastUploadSweep && at - lastUploadSweep < UPLOAD_SWEEP_EVERY_MS) return;
+  lastUploadSweep = at;
+  await sweepOrphanUploads({ db, now });
+}
+
 /** What the cron route and the in-process ticker run: the lifecycle tick, then housekeeping. */
 export async function tickApp(now: Date, budgetMs: number): Promise<TickSummary> {
   const { db } = appDatabase();
@@ -41,5 +54,6 @@ export async function tickApp(now: Date, budgetMs: number): Promise<TickSummary>
     outbox: { providers: paymentProvider, notify: inAppNotifier(db), concurrency: env().OUTBOX_CONCURRENCY },
   });
   await purgeExpiredCounters({ db, now });
+  await sweepUploadsHourly(db, now);
   return summary;
 }

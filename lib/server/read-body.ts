@@ -1,15 +1,15 @@
 import { AppError } from '@/lib/errors';
 
 /**
- * The request body as text, refused with PAYLOAD_TOO_LARGE once it passes `maxBytes`:
+ * The request body's bytes, refused with PAYLOAD_TOO_LARGE once it passes `maxBytes`:
  * by its Content-Length when it states one, and while streaming otherwise (a chunked body
  * states none), so a huge body is never buffered.
  */
-export async function readBodyCapped(request: Request, maxBytes: number): Promise<string> {
+export async function readBytesCapped(request: Request, maxBytes: number): Promise<Buffer> {
   const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The body is over ${maxBytes} bytes`);
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -23,5 +23,10 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+/** The same, as text. */
+export async function readBodyCapped(request: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder().decode(await readBytesCapped(request, maxBytes));
 }

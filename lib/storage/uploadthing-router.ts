@@ -2,7 +2,7 @@ import 'server-only';
 import { createUploadthing, type FileRouter } from 'uploadthing/next';
 import { UploadThingError } from 'uploadthing/server';
 import { currentUser } from '@/lib/auth/current-user';
-import { UPLOAD_KINDS } from '@/lib/uploads/upload-rules';
+import { UPLOAD_KINDS, type UploadKind } from '@/lib/uploads/upload-rules';
 
 const f = createUploadthing();
 
@@ -14,15 +14,25 @@ async function adminOnly() {
 }
 
 /**
- * The UploadThing file routes (used when UPLOADTHING_TOKEN is set): the same kinds and size
- * limits as the local store, one file per upload. The client uploads straight to
+ * A kind's exact MIME types, each with the kind's size limit: UploadThing's `image`/`video`
+ * shorthands would admit any image/* or video/* (SVG, HEIC, QuickTime…), which the local
+ * store refuses.
+ */
+function exactTypes(kind: UploadKind) {
+  const { types, maxFileSize } = UPLOAD_KINDS[kind];
+  return Object.fromEntries(types.map((type) => [type, { maxFileSize, maxFileCount: 1 }])) as Parameters<typeof f>[0];
+}
+
+/**
+ * The UploadThing file routes (used when UPLOADTHING_TOKEN is set): the same MIME types and
+ * size limits as the local store. The client uploads straight to
  * UploadThing, which enforces type and size; the URL comes back to the form, which keeps it.
  */
 export const uploadRouter = {
-  image: f({ image: { maxFileSize: UPLOAD_KINDS.image.maxFileSize, maxFileCount: 1 } })
+  image: f(exactTypes('image'))
     .middleware(adminOnly)
     .onUploadComplete(({ file }) => ({ url: file.ufsUrl })),
-  video: f({ video: { maxFileSize: UPLOAD_KINDS.video.maxFileSize, maxFileCount: 1 } })
+  video: f(exactTypes('video'))
     .middleware(adminOnly)
     .onUploadComplete(({ file }) => ({ url: file.ufsUrl })),
 } satisfies FileRouter;

@@ -14,6 +14,15 @@ describe('uploads are judged by their bytes', () => {
     expect(sniffMediaType(bytes('RIFF', 0, 0, 0, 0, 'WEBP'))).toBe('image/webp');
     expect(sniffMediaType(bytes(0, 0, 0, 0x20, 'ftypisom'))).toBe('video/mp4');
     expect(sniffMediaType(bytes(0x1a, 0x45, 0xdf, 0xa3))).toBe('video/webm');
+    expect(sniffMediaType(bytes(0x1a, 0x45, 0xdf))).toBeNull();
+  });
+
+  it('takes an ISO-BMFF file as mp4 only for an MP4 video brand', () => {
+    for (const brand of ['iso2', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash'])
+      expect(sniffMediaType(bytes(0, 0, 0, 0x18, 'ftyp', brand)), brand).toBe('video/mp4');
+    for (const brand of ['heic', 'heix', 'mif1', 'avif', 'qt  ', '3gp4', '3g2a', 'M4A ', 'crx ', 'ISOM'])
+      expect(sniffMediaType(bytes(0, 0, 0, 0x18, 'ftyp', brand)), brand).toBeNull();
+    expect(sniffMediaType(bytes(0, 0, 0, 0x18, 'ftyp'))).toBeNull();
   });
 
   it('refuses what proves nothing, whatever it is called', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * What may be uploaded, shared by the upload component, the local-store action and the
+ * What may be uploaded, shared by the upload component, the local-store route and the
  * UploadThing router: images ≤ 4 MB, one preview video ≤ 32 MB. UploadThing states sizes as
  * powers of two (`maxFileSize`), so both stores use the same ones. Client-safe.
  */
@@ -30,6 +30,12 @@ const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
 const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
 
 /**
+ * Major brands (bytes 8–11 of an ISO-BMFF file) that are MP4 video. 'ftyp' alone would also
+ * admit HEIC/AVIF images, QuickTime ('qt  '), 3GP and M4A audio.
+ */
+const MP4_BRANDS = ['isom', 'iso2', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash'];
+
+/**
  * The media type a file's first bytes prove, whatever its name or declared type says; null
  * when they prove none we accept. Reads at most the first 16 bytes.
  */
@@ -38,7 +44,8 @@ export function sniffMediaType(bytes: Uint8Array): string | null {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'image/gif';
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'image/webp';
-  if (startsWith(bytes, ascii('ftyp'), 4)) return 'video/mp4';
+  if (startsWith(bytes, ascii('ftyp'), 4) && MP4_BRANDS.some((brand) => startsWith(bytes, ascii(brand), 8)))
+    return 'video/mp4';
   if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) return 'video/webm';
   return null;
 }

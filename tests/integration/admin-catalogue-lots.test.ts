@@ -29,7 +29,7 @@ vi.stubEnv('APP_TIME_ZONE', 'Asia/Shanghai');
 vi.stubEnv('GAVEL_DATA_DIR', dataDir);
 
 const lotActions = await import('@/actions/admin-lots');
-const { uploadMediaAction } = await import('@/actions/uploads');
+const { POST: uploadRoute } = await import('@/app/api/admin/uploads/route');
 const { relistAuctionAction, createAuctionAction } = await import('@/actions/admin-auctions');
 const now = new Date('2026-11-25T04:00:00Z');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
@@ -82,12 +82,6 @@ describe('admin lot actions', () => {
       updateLot: () => lotActions.updateLotAction({ ...lotForm(1), lotId: 1, version: 1 }),
       reorderLots: () => lotActions.reorderLotsAction({ auctionId: 1, lotIds: [1] }),
       removeLot: () => lotActions.removeLotAction({ lotId: 1 }),
-      upload: () => {
-        const form = new FormData();
-        form.set('kind', 'image');
-        form.set('file', new File([PNG], 'a.png', { type: 'image/png' }));
-        return uploadMediaAction(form);
-      },
     };
     for (const [name, call] of Object.entries(calls)) {
       it(`${name}: anonymous, buyer and blocked admin are refused`, async () => {
@@ -235,7 +229,7 @@ describe('admin lot actions', () => {
   });
 });
 
-describe('the local-store upload action', () => {
+describe('the local-store upload route (POST /api/admin/uploads)', () => {
   const current = databaseForEachTest('pglite');
 
   beforeEach(async () => {
@@ -244,38 +238,90 @@ describe('the local-store upload action', () => {
     setClock(fixedClock(now));
   });
 
+  const db = () => current().db;
   const stored = async () => fs.readdir(path.join(dataDir, 'uploads', 'media')).catch(() => []);
-  const upload = (kind: string, file: File) => {
-    const form = new FormData();
-    form.set('kind', kind);
-    form.set('file', file);
-    return uploadMediaAction(form);
-  };
+  const post = (kind: string | null, body: BodyInit | null, headers: Record<string, string> = {}) =>
+    uploadRoute(
+      new Request('http://127.0.0.1/api/admin/uploads', {
+        method: 'POST',
+        body,
+        headers: { ...headers, ...(kind === null ? {} : { 'x-upload-kind': kind }) },
+        duplex: 'half', // a streamed body needs it (undici); the DOM typings do not know it
+      } as RequestInit),
+    );
+  /** A body of `chunks` chunks (the first a PNG, the rest 64 KiB) that counts how many the server pulled. */
+  function countingStream(chunks: number, first: Uint8Array = PNG) {
+    const pulled = { chunks: 0 };
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (pulled.chunks === chunks) return controller.close();
+          controller.enqueue(pulled.chunks === 0 ? first : new Uint8Array(64 * 1024));
+          pulled.chunks++;
+        },
+      },
+      { highWaterMark: 0 }, // pulled only when the server reads, not ahead
+    );
+    return { stream, pulled };
+  }
 
   it('stores an image by its content under a fresh name and serves it under /uploads/', async () => {
     const before = (await stored()).length;
-    const result = await upload('image', new File([PNG], 'whatever.gif', { type: 'image/gif' }));
-    expect(result).toMatchObject({
-      ok: true,
-      data: { url: expect.stringMatching(/^\/uploads\/media\/[0-9a-f-]+\.png$/) },
-    });
+    const answer = await post('image', new Uint8Array(PNG), { 'content-type': 'image/gif' });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ url: expect.stringMatching(/^\/uploads\/media\/[0-9a-f-]+\.png$/) });
     expect((await stored()).length).toBe(before + 1);
   });
 
-  it('refuses an empty file, a wrong type (by its bytes, whatever its name), an oversized file and a video as an image; nothing is left behind', async () => {
+  it('refuses anonymous, buyer and blocked admin callers before reading a byte of the body', async () => {
+    const buyer = await seedBuyer(db());
+    const blocked = await seedBuyer(db(), { role: 'admin', blocked: true });
     const before = (await stored()).length;
-    const cases: [string, File, string][] = [
-      ['image', new File([], 'empty.png', { type: 'image/png' }), 'uploads.empty'],
-      ['image', new File(['<svg onload=alert(1)>'], 'evil.png', { type: 'image/png' }), 'uploads.wrongType'],
-      ['image', new File([PNG, Buffer.alloc(4 * 1024 * 1024)], 'big.png', { type: 'image/png' }), 'uploads.tooLarge'],
-      ['video', new File([PNG], 'clip.mp4', { type: 'video/mp4' }), 'uploads.wrongType'],
-    ];
-    for (const [kind, file, key] of cases) {
-      const result = await upload(kind, file);
-      expect(result).toMatchObject({ ok: false, code: 'VALIDATION' });
-      if (!result.ok) expect(result.fieldErrors.file).toEqual([messages.uploads[key.split('.')[1] as 'empty']]);
+    const answers = [];
+    for (const userId of [null, buyer.id, blocked.id]) {
+      state.userId = userId;
+      const { stream, pulled } = countingStream(4);
+      const answer = await post('image', stream);
+      answers.push([answer.status, (await answer.json()).error, pulled.chunks]);
     }
-    expect(await upload('document', new File([PNG], 'a.png'))).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(answers).toEqual([
+      [401, 'UNAUTHENTICATED', 0],
+      [403, 'FORBIDDEN', 0],
+      [401, 'UNAUTHENTICATED', 0],
+    ]);
+    expect((await stored()).length).toBe(before);
+  });
+  it('refuses an oversized body with 413 while streaming it, or at once by its Content-Length; nothing is written', async () => {
+    const before = (await stored()).length;
+    const { stream, pulled } = countingStream(200); // 12.5 MiB, past the image cap of 4 MiB
+    const streamed = await post('image', stream);
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toMatchObject({ error: 'PAYLOAD_TOO_LARGE' });
+    expect(pulled.chunks).toBeLessThanOrEqual(4 * 16 + 2);
+
+    const declared = countingStream(4);
+    const answer = await post('image', declared.stream, { 'content-length': String(4 * 1024 * 1024 + 1) });
+    expect(answer.status).toBe(413);
+    expect(declared.pulled.chunks).toBe(0);
+    expect((await stored()).length).toBe(before);
+  });
+
+  it('refuses an empty file, a wrong type (by its bytes, whatever it claims), a picture as a video and an unknown kind with 400; nothing is left behind', async () => {
+    const before = (await stored()).length;
+    const heic = Buffer.from([0, 0, 0, 0x18, ...Buffer.from('ftypheic'), 0, 0, 0, 0]);
+    const cases: [string, Buffer, string][] = [
+      ['image', Buffer.alloc(0), 'uploads.empty'],
+      ['image', Buffer.from('<svg onload=alert(1)>'), 'uploads.wrongType'],
+      ['video', PNG, 'uploads.wrongType'],
+      ['video', heic, 'uploads.wrongType'],
+    ];
+    for (const [kind, body, key] of cases) {
+      const answer = await post(kind, new Uint8Array(body), { 'content-type': 'image/png' });
+      expect(answer.status, key).toBe(400);
+      expect(await answer.json()).toMatchObject({ error: 'VALIDATION', fieldErrors: { file: [key] } });
+    }
+    for (const kind of ['document', null])
+      expect((await post(kind, new Uint8Array(PNG))).status, String(kind)).toBe(400);
     expect((await stored()).length).toBe(before);
   });
 });

@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auctions, lots, orders } from '@/db/schema';
@@ -16,6 +19,8 @@ vi.mock('@/db', async (original) => ({
 const CRON_SECRET = 'tick-route-cron-secret-0123456789';
 vi.stubEnv('AUTH_SECRET', 'tick-route-auth-secret-0123456789');
 vi.stubEnv('CRON_SECRET', CRON_SECRET);
+// The tick also sweeps abandoned uploads: keep it away from the worktree's own .data.
+vi.stubEnv('GAVEL_DATA_DIR', await fs.mkdtemp(path.join(os.tmpdir(), 'gavel-tick-route-')));
 
 const { GET, POST } = await import('@/app/api/tick/route');
 const url = 'http://127.0.0.1/api/tick';

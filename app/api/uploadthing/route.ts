@@ -4,7 +4,7 @@ import { uploadRouter } from '@/lib/storage/uploadthing-router';
 
 /**
  * UploadThing's endpoint, live only when UPLOADTHING_TOKEN is set; otherwise uploads go to
- * the local store through actions/uploads.ts and this route does not exist (404).
+ * the local store through /api/admin/uploads and this route does not exist (404).
  * Each file route authorises the caller itself (admins only).
  */
 function handlers() {

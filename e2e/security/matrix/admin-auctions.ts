@@ -59,6 +59,17 @@ export const adminAuctionsRows: Record<string, MatrixRow> = {
     expect: everyone('not-found'),
     why: 'UploadThing is off without UPLOADTHING_TOKEN; when on, each file route admits admins only',
   },
+  '/api/admin/uploads': {
+    // No x-upload-kind header: an admin is refused by validation before any byte is read or written.
+    probe: {
+      method: 'POST',
+      path: () => '/api/admin/uploads',
+      headers: { 'content-type': 'image/png' },
+      body: () => 'x',
+    },
+    expect: adminAction as MatrixRow['expect'],
+    why: 'the local store upload: admins only, checked before the body is read, which is capped per kind (413)',
+  },
   ...Object.fromEntries([
     action('admin-auctions', 'createAuctionAction', () => ({})),
     action('admin-auctions', 'updateAuctionAction', () => ({ auctionId: ids().auctionId })),
@@ -70,6 +81,5 @@ export const adminAuctionsRows: Record<string, MatrixRow> = {
     action('admin-lots', 'updateLotAction', () => ({ lotId: ids().lotId })),
     action('admin-lots', 'reorderLotsAction', () => ({ auctionId: ids().auctionId, lotIds: [] })),
     action('admin-lots', 'removeLotAction', () => ({ lotId: 'not-an-id' })),
-    action('uploads', 'uploadMediaAction', () => ({ kind: 'image' }), 'multipart'),
   ]),
 };
