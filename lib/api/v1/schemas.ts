@@ -106,6 +106,10 @@ export const myLotStateSchema = z
   })
   .meta({ id: 'MyLotState' });
 
+export const serverTimeSchema = z
+  .object({ now: instant.meta({ description: 'The server’s clock when it answered' }) })
+  .meta({ id: 'ServerTime' });
+
 export type AuctionSummary = z.infer<typeof auctionSummarySchema>;
 export type AuctionPage = z.infer<typeof auctionPageSchema>;
 export type AuctionDetail = z.infer<typeof auctionDetailSchema>;

@@ -5,7 +5,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { LotCard } from '@/components/auctions/lot-card';
 import { PayDepositButton } from '@/components/deposits/pay-deposit-button';
-import { Countdown } from '@/components/lots/countdown';
+import { Countdown } from '@/components/time/countdown';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { StatusBadge } from '@/components/ui/status-badge';
