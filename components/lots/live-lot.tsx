@@ -13,6 +13,7 @@ import { useLiveLot } from './use-live-lot';
 
 const STATE_TONES: Record<MyLotState['state'], string> = {
   anonymous: 'bg-stone-100 text-stone-600',
+  blocked: 'bg-red-50 text-red-700',
   noDeposit: 'bg-amber-50 text-amber-800',
   canBid: 'bg-sky-50 text-sky-800',
   leading: 'bg-brand-50 text-brand-800',
@@ -120,7 +121,7 @@ export function LiveLot({
           />
         </div>
       )}
-      {live.status === 'live' && live.nextMinimumBid !== null && mine.depositCovered && (
+      {live.status === 'live' && live.nextMinimumBid !== null && mine.depositCovered && mine.state !== 'blocked' && (
         <BidControls
           lotId={live.id}
           nextMinimumBid={live.nextMinimumBid}
