@@ -1,9 +1,4 @@
-/**
- * The one file of WeChat's JSSDK (jweixin) the mini-program hand-off loads
- * (components/payments/checkout-handoff.ts JSSDK_URL): the only script of another origin a
- * page may load, listed by its exact path so nothing else on that host can run.
- */
-export const WECHAT_JSSDK_URL = 'https://res.wx.qq.com/open/js/jweixin-1.6.0.js';
+import { WECHAT_JSSDK_URL } from '@/lib/payments/wechat-jssdk';
 
 /**
  * The Content-Security-Policy of a page. Scripts run only with this response's nonce
@@ -26,7 +21,7 @@ export function contentSecurityPolicy({
     "default-src 'self'",
     // Dev's fast refresh evaluates code; production never does.
     // The mini-program JSSDK (components/payments/checkout-handoff.ts) is loaded by our own
-    // nonced code, which 'strict-dynamic' trusts; its exact URL is listed for webviews that only
+    // nonced code, which 'strict-dynamic' trusts; its exact file (not the whole host) is listed for webviews that only
     // speak CSP level 2 and ignore 'strict-dynamic'. Browsers honouring it ignore host lists.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' ${WECHAT_JSSDK_URL}${development ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
