@@ -1,4 +1,5 @@
-import { WECHAT_JSSDK_URL } from '@/lib/payments/wechat-jssdk';
+// Relative: next.config.ts loads this file, and its loader does not resolve the @/ alias.
+import { WECHAT_JSSDK_URL } from '../payments/wechat-jssdk';
 
 /**
  * The Content-Security-Policy of a page. Scripts run only with this response's nonce
