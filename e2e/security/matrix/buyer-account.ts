@@ -48,8 +48,8 @@ export const buyerAccountRows: Record<string, MatrixRow> = {
   },
   'actions/orders.ts#confirmReceiptAction': {
     probe: { action: true, page: orderPage, encoding: 'json', arg: () => ({ orderId: f().orderId }) },
-    // The order is not shipped: its buyer reaches the state check, nobody else gets that far.
-    expect: ownRecord('conflict'),
+    // The order is not shipped: its buyer reaches the state check (WRONG_STATE), nobody else gets that far.
+    expect: ownRecord('wrong_state'),
     why: 'only the buyer confirms receipt of their order',
   },
   'actions/addresses.ts#saveAddressAction': {
