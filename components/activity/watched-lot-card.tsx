@@ -4,7 +4,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { WatchedLot } from '@/lib/watchlist/list-watchlist';
 import { formatFen } from '@/lib/money';
-import { Countdown } from './countdown';
+import { Countdown } from '@/components/time/countdown';
 import { WatchButton } from './watch-button';
 
 /** One watched lot: price, status and the countdown to its start or end, on the server's clock. */

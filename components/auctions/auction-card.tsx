@@ -1,7 +1,7 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { Countdown } from '@/components/lots/countdown';
+import { Countdown } from '@/components/time/countdown';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { PublicAuctionCard } from '@/lib/auctions/list-public-auctions';
 import { formatFen } from '@/lib/money';

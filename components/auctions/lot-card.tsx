@@ -1,7 +1,7 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { Countdown } from '@/components/lots/countdown';
+import { Countdown } from '@/components/time/countdown';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { PublicLot } from '@/lib/auctions/get-public-auction';
 import { formatFen } from '@/lib/money';

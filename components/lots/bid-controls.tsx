@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { placeBidAction, setProxyBidAction } from '@/actions/bids';
 import { Button } from '@/components/ui/button';
+import type { LotLive } from '@/lib/api/v1/schemas';
 import { fenToYuanInput, formatFen, parseYuan } from '@/lib/money';
 
 /** The step buttons: the next minimum, then two and five increments above the current price. */
@@ -26,7 +27,8 @@ export function BidControls({
   nextMinimumBid: number;
   increment: number;
   proxyMax: number | null;
-  onPlaced: () => Promise<void>;
+  /** Gets the lot's state as the server read it right after the bid. */
+  onPlaced: (live: LotLive | null) => Promise<void>;
 }) {
   const t = useTranslations('lotPage');
   const locale = useLocale();
@@ -41,7 +43,7 @@ export function BidControls({
       const result = await send();
       if (result.ok) {
         setFeedback({ tone: 'ok', text: done(result.data.leading) });
-        await onPlaced();
+        await onPlaced(result.data.live);
       } else {
         const field = Object.values(result.fieldErrors)[0]?.[0];
         setFeedback({ tone: 'error', text: result.code === 'VALIDATION' && field ? field : result.error });

@@ -8,11 +8,12 @@ import { buttonClass } from '@/components/ui/button';
 import type { LotLive, MyLotState } from '@/lib/api/v1/schemas';
 import { formatFen } from '@/lib/money';
 import { BidControls } from './bid-controls';
-import { Countdown } from './countdown';
+import { Countdown } from '@/components/time/countdown';
 import { useLiveLot } from './use-live-lot';
 
 const STATE_TONES: Record<MyLotState['state'], string> = {
   anonymous: 'bg-stone-100 text-stone-600',
+  blocked: 'bg-red-50 text-red-700',
   noDeposit: 'bg-amber-50 text-amber-800',
   canBid: 'bg-sky-50 text-sky-800',
   leading: 'bg-brand-50 text-brand-800',
@@ -40,7 +41,7 @@ export function LiveLot({
   const t = useTranslations('lotPage');
   const format = useFormatter();
   const locale = useLocale();
-  const { live, mine, offsetMs, refresh } = useLiveLot(initial, initialMine);
+  const { live, mine, applyBid } = useLiveLot(initial, initialMine);
   const money = (fen: number) => formatFen(fen, locale);
   const open = live.status === 'live' || live.status === 'preview' || live.status === 'scheduled';
   const notStarted = live.status === 'preview' || live.status === 'scheduled';
@@ -60,7 +61,7 @@ export function LiveLot({
         <div className="rounded-lg bg-stone-50 px-3 py-2">
           <dt className="text-xs text-stone-500">{t(notStarted ? 'startsIn' : open ? 'endsIn' : 'endedAt')}</dt>
           <dd className="font-semibold tabular-nums text-stone-900">
-            {open && <Countdown target={notStarted ? live.startsAt : live.endsAt} offsetMs={offsetMs} />}
+            {open && <Countdown target={notStarted ? live.startsAt : live.endsAt} serverNow={initial.serverNow} />}
             <span className="block text-xs font-normal text-stone-500" data-testid="ends-at">
               {format.dateTime(endsAt, {
                 month: 'short',
@@ -120,13 +121,13 @@ export function LiveLot({
           />
         </div>
       )}
-      {live.status === 'live' && live.nextMinimumBid !== null && mine.depositCovered && (
+      {live.status === 'live' && live.nextMinimumBid !== null && mine.depositCovered && mine.state !== 'blocked' && (
         <BidControls
           lotId={live.id}
           nextMinimumBid={live.nextMinimumBid}
           increment={live.increment}
           proxyMax={mine.proxyMax}
-          onPlaced={refresh}
+          onPlaced={applyBid}
         />
       )}
       <div>

@@ -1,12 +1,16 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { serverClock } from '@/components/time/server-clock';
 import type { LotLive, MyLotState } from '@/lib/api/v1/schemas';
+import { isOlderReading } from './live-order';
 
 /** Polled this often while the tab is visible, so a bid shows on every open page well within 2 s. */
 const POLL_MS = 800;
 /** After failures the poll slows down (doubling) to this, and speeds up again on success. */
 const MAX_BACKOFF_MS = 30_000;
+/** The shared clock is re-measured this often while the lot is open, and whenever the tab is back in view. */
+const CLOCK_REMEASURE_MS = 5 * 60_000;
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { cache: 'no-store', headers: { accept: 'application/json' } });
@@ -17,34 +21,32 @@ async function getJson<T>(url: string): Promise<T> {
 /**
  * The lot's live state, kept fresh by short polling of the public read API (works on any
  * host, Vercel included), and the caller's own state from its private route, refetched only
- * when the lot changed. `offsetMs` is the server's clock minus the device's, measured on every
- * answer, so countdowns never trust the device clock.
+ * when the lot changed. The public answer may come from a shared cache, so it neither sets
+ * the clock (countdowns use the document's no-store clock, components/time/server-clock.ts,
+ * which this hook re-measures) nor replaces a newer reading: the page never goes backwards.
  */
 export function useLiveLot(initial: LotLive, initialMine: MyLotState) {
   const [live, setLive] = useState(initial);
   const [mine, setMine] = useState(initialMine);
-  const [offsetMs, setOffsetMs] = useState(() => Date.parse(initial.serverNow) - Date.now());
-  const last = useRef({ bidCount: initial.bidCount, status: initial.status, endsAt: initial.endsAt });
+  const applied = useRef<LotLive>(initial);
 
   const refreshMine = useCallback(async () => {
     if (!initialMine.signedIn) return;
     setMine(await getJson<MyLotState>(`/api/v1/lots/${initial.id}/me`));
   }, [initial.id, initialMine.signedIn]);
 
-  const poll = useCallback(async () => {
-    const sentAt = Date.now();
-    const next = await getJson<LotLive>(`/api/v1/lots/${initial.id}`);
-    const receivedAt = Date.now();
-    // The server read its clock about halfway through the round trip.
-    setOffsetMs(Date.parse(next.serverNow) - (sentAt + receivedAt) / 2);
+  /** Shows `next` unless it is older than what is shown; answers whether the lot changed. */
+  const apply = useCallback((next: LotLive): boolean => {
+    const shown = applied.current;
+    if (isOlderReading(next, shown)) return false;
+    applied.current = next;
     setLive(next);
-    const changed =
-      next.bidCount !== last.current.bidCount ||
-      next.status !== last.current.status ||
-      next.endsAt !== last.current.endsAt;
-    last.current = { bidCount: next.bidCount, status: next.status, endsAt: next.endsAt };
-    if (changed) await refreshMine();
-  }, [initial.id, refreshMine]);
+    return next.bidCount !== shown.bidCount || next.status !== shown.status || next.endsAt !== shown.endsAt;
+  }, []);
+
+  const poll = useCallback(async () => {
+    if (apply(await getJson<LotLive>(`/api/v1/lots/${initial.id}`))) await refreshMine();
+  }, [apply, initial.id, refreshMine]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -64,22 +66,35 @@ export function useLiveLot(initial: LotLive, initialMine: MyLotState) {
     };
     const onVisibility = () => {
       clearTimeout(timer);
-      // Back in view: catch up at once rather than after a full interval.
-      if (document.visibilityState === 'visible') void run();
+      // Back in view: catch up at once rather than after a full interval, and check the clock
+      // (the device may have slept or had its clock changed meanwhile).
+      if (document.visibilityState === 'visible') {
+        void serverClock.measure();
+        void run();
+      }
     };
+    const remeasure = setInterval(() => void serverClock.measure(), CLOCK_REMEASURE_MS);
     schedule();
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       stopped = true;
       clearTimeout(timer);
+      clearInterval(remeasure);
       document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [poll]);
 
-  /** After the caller's own bid: both parts at once, without waiting for the next tick. */
-  const refresh = useCallback(async () => {
-    await Promise.allSettled([poll(), refreshMine()]);
-  }, [poll, refreshMine]);
+  /**
+   * After the caller's own bid: the state the action read after it committed shows at once
+   * (no poll, which a shared cache may answer with the price from before), then their own part.
+   */
+  const applyBid = useCallback(
+    async (after: LotLive | null) => {
+      if (after) apply(after);
+      await Promise.allSettled([after ? Promise.resolve() : poll(), refreshMine()]);
+    },
+    [apply, poll, refreshMine],
+  );
 
-  return { live, mine, offsetMs, refresh };
+  return { live, mine, applyBid };
 }

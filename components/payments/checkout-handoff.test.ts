@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { JSSDK_URL, handOffToCheckout, inMiniProgram, miniProgramPayPath } from './checkout-handoff';
+import { WECHAT_JSSDK_URL } from '@/lib/payments/wechat-jssdk';
+import { handOffToCheckout, inMiniProgram, miniProgramPayPath } from './checkout-handoff';
 
 const charge = { reference: 'sbx_ch_123', payUrl: '/sandbox/pay/sbx_ch_123' };
 const BROWSER_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148';
@@ -95,7 +96,7 @@ describe('handOffToCheckout in the mini-program web-view', () => {
     const browser = fakeBrowser({ userAgent: MINI_PROGRAM_UA });
     const { wx, navigated } = fakeWx();
     const handedOff = handOffToCheckout(charge);
-    expect(browser.scripts.map((script) => script.src)).toEqual([JSSDK_URL]);
+    expect(browser.scripts.map((script) => script.src)).toEqual([WECHAT_JSSDK_URL]);
     browser.window.wx = wx;
     browser.scripts[0]!.onload?.();
     await handedOff;

@@ -1,8 +1,7 @@
+import { WECHAT_JSSDK_URL } from '@/lib/payments/wechat-jssdk';
+
 /** A charge the server opened: the provider's reference and the page that takes the payment. */
 export type OpenCharge = { reference: string; payUrl: string };
-
-/** WeChat's JSSDK, which gives a web-view page `wx.miniProgram`; loaded only inside the mini-program. */
-export const JSSDK_URL = 'https://res.wx.qq.com/open/js/jweixin-1.6.0.js';
 
 /** The mini-program page that takes the payment (docs/miniprogram.md is its contract). */
 export const MINI_PROGRAM_PAY_PAGE = '/pages/pay/index';
@@ -39,7 +38,7 @@ function miniProgramBridge(): Promise<MiniProgram> {
   if (ready) return Promise.resolve(ready);
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = JSSDK_URL;
+    script.src = WECHAT_JSSDK_URL;
     script.async = true;
     script.onload = () => {
       const loaded = window.wx?.miniProgram;

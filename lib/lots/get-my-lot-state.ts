@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { bids, deposits, lots, proxyBids } from '@/db/schema';
 import type { LotLive, MyLotState } from '@/lib/api/v1/schemas';
+import { isBiddingBlocked } from '@/lib/users/is-bidding-blocked';
 
 const SOLD = new Set(['sold', 'paid', 'overdue']);
 
@@ -10,6 +11,8 @@ const SOLD = new Set(['sold', 'paid', 'overdue']);
  * The caller's own standing on a lot (leading / outbid / no deposit / won / lost) and their
  * proxy maximum: read with `userId` from the session only, so nobody learns another buyer's
  * maximum. Kept apart from the shared live state so it never passes through a shared cache.
+ * A buyer whose bidding is blocked sees `blocked` on an open lot, so the page offers them
+ * neither a deposit (which could never be used) nor bid controls.
  */
 export async function getMyLotState({
   db,
@@ -35,6 +38,7 @@ export async function getMyLotState({
     .select({ maxAmount: proxyBids.maxAmount })
     .from(proxyBids)
     .where(and(eq(proxyBids.lotId, live.id), eq(proxyBids.userId, userId), eq(proxyBids.active, true)));
+  const blocked = await isBiddingBlocked({ db, userId });
   const covered = Boolean(row?.covered);
   const hasBid = Boolean(row?.hasBid);
   // Sold by the machine at `now` before the tick wrote the winner: the leader is the winner.
@@ -49,12 +53,14 @@ export async function getMyLotState({
       ? hasBid
         ? 'lost'
         : 'closed'
-      : row?.leaderId === userId
-        ? 'leading'
-        : hasBid
-          ? 'outbid'
-          : covered
-            ? 'canBid'
-            : 'noDeposit';
+      : blocked
+        ? 'blocked'
+        : row?.leaderId === userId
+          ? 'leading'
+          : hasBid
+            ? 'outbid'
+            : covered
+              ? 'canBid'
+              : 'noDeposit';
   return { signedIn: true, state, depositCovered: covered, proxyMax: proxy?.maxAmount ?? null };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WECHAT_JSSDK_URL } from '@/lib/payments/wechat-jssdk';
 import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, fixedSecurityHeaders, newNonce } from './security-headers';
 
 const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `));
@@ -7,10 +8,18 @@ describe('contentSecurityPolicy', () => {
   it('allows scripts only with the nonce, and no eval in production', () => {
     const policy = contentSecurityPolicy({ nonce: 'abc123', frameOrigins: [], development: false });
     expect(directive(policy, 'script-src')).toBe(
-      "script-src 'self' 'nonce-abc123' 'strict-dynamic' https://res.wx.qq.com",
+      "script-src 'self' 'nonce-abc123' 'strict-dynamic' https://res.wx.qq.com/open/js/jweixin-1.6.0.js",
     );
     expect(policy).not.toContain('unsafe-eval');
     expect(directive(policy, 'object-src')).toBe("object-src 'none'");
+  });
+
+  it('allows of WeChat’s host only the exact JSSDK file the mini-program hand-off loads, nothing else there', () => {
+    const scripts = directive(
+      contentSecurityPolicy({ nonce: 'n', frameOrigins: [], development: false }),
+      'script-src',
+    );
+    expect(scripts?.split(' ').filter((source) => source.includes('wx.qq.com'))).toEqual([WECHAT_JSSDK_URL]);
   });
 
   it('lets only the app itself and the configured web-view origins frame the pages', () => {

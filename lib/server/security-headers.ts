@@ -1,5 +1,5 @@
-/** Where WeChat serves its JSSDK (jweixin), the only script of another origin a page may load. */
-export const WECHAT_JSSDK_ORIGIN = 'https://res.wx.qq.com';
+// Relative: next.config.ts loads this file, and its loader does not resolve the @/ alias.
+import { WECHAT_JSSDK_URL } from '../payments/wechat-jssdk';
 
 /**
  * The Content-Security-Policy of a page. Scripts run only with this response's nonce
@@ -22,9 +22,9 @@ export function contentSecurityPolicy({
     "default-src 'self'",
     // Dev's fast refresh evaluates code; production never does.
     // The mini-program JSSDK (components/payments/checkout-handoff.ts) is loaded by our own
-    // nonced code, which 'strict-dynamic' trusts; its host is listed for webviews that only
+    // nonced code, which 'strict-dynamic' trusts; its exact file (not the whole host) is listed for webviews that only
     // speak CSP level 2 and ignore 'strict-dynamic'. Browsers honouring it ignore host lists.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' ${WECHAT_JSSDK_ORIGIN}${development ? " 'unsafe-eval'" : ''}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' ${WECHAT_JSSDK_URL}${development ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' blob: data: ${uploads}`,
     `media-src 'self' blob: ${uploads}`,

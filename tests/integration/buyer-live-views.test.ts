@@ -15,9 +15,10 @@ const state = vi.hoisted(() => ({
   user: null as CurrentUser | null,
   database: null as TestDatabase | null,
   jar: new Map() as Jar,
+  ip: '203.0.113.20',
 }));
 vi.mock('next/headers', () => ({
-  headers: async () => new Headers(),
+  headers: async () => new Headers({ 'x-forwarded-for': state.ip }),
   cookies: async () => ({
     get: (name: string) => state.jar.get(name),
     set: (name: string, value: string, options: { httpOnly?: boolean }) => state.jar.set(name, { value, options }),
@@ -33,6 +34,7 @@ vi.mock('next-intl/server', () => ({ getTranslations: async () => createTranslat
 vi.stubEnv('AUTH_SECRET', 'buyer-live-views-auth-secret-0123456789');
 vi.stubEnv('CRON_SECRET', 'buyer-live-views-cron-secret-0123456789');
 vi.stubEnv('APP_TIME_ZONE', 'Asia/Shanghai');
+vi.stubEnv('TRUSTED_PROXY', '1');
 
 const { recordLotViewAction } = await import('@/actions/lot-views');
 
@@ -47,6 +49,7 @@ describe('围观: views counted once per visitor per day', () => {
     state.database = current();
     state.user = null;
     state.jar = new Map();
+    state.ip = '203.0.113.20';
     const { lotIds } = await publishedAuction(current().db, at(lateEvening, -2 * HOUR));
     lotId = lotIds[0]!;
     setClock(fixedClock(lateEvening));
@@ -78,20 +81,62 @@ describe('围观: views counted once per visitor per day', () => {
     );
   });
 
-  it('counts an anonymous visitor by an httpOnly cookie it sets once, and a signed-in one by their id', async () => {
-    expect(await recordLotViewAction({ lotId })).toEqual({ ok: true, data: { counted: true } });
+  it('counts an anonymous visitor only with a cookie it issued earlier, and a signed-in one by their id', async () => {
+    // The first visit only gets the signed, httpOnly cookie: nothing is counted yet.
+    expect(await recordLotViewAction({ lotId })).toEqual({ ok: true, data: { counted: false } });
     const cookie = state.jar.get('gavel_visitor');
     expect(cookie?.options?.httpOnly).toBe(true);
+    expect(await viewCount()).toBe(0);
+    expect(await recordLotViewAction({ lotId })).toEqual({ ok: true, data: { counted: true } });
     expect(await recordLotViewAction({ lotId })).toEqual({ ok: true, data: { counted: false } });
     expect(state.jar.get('gavel_visitor')?.value).toBe(cookie?.value);
-    // A forged cookie value is not trusted as an id: a fresh one replaces it.
-    state.jar.set('gavel_visitor', { value: "'; drop table lots; --" });
-    expect(await recordLotViewAction({ lotId })).toEqual({ ok: true, data: { counted: true } });
+    // A forged or made-up cookie is not an id: it is replaced, and that call counts nothing.
+    for (const forged of ["'; drop table lots; --", crypto.randomUUID(), `${crypto.randomUUID()}.c2lnbmF0dXJl`]) {
+      state.jar.set('gavel_visitor', { value: forged });
+      expect(await recordLotViewAction({ lotId })).toEqual({ ok: true, data: { counted: false } });
+      expect(state.jar.get('gavel_visitor')?.value).not.toBe(forged);
+    }
+    expect(await viewCount()).toBe(1);
     const buyer = await seedBuyer(current().db);
     state.user = { id: buyer.id, name: buyer.name, role: 'buyer' };
     expect(await recordLotViewAction({ lotId })).toEqual({ ok: true, data: { counted: true } });
     expect(await recordLotViewAction({ lotId })).toEqual({ ok: true, data: { counted: false } });
-    expect(await viewCount()).toBe(3);
+    expect(await viewCount()).toBe(2);
     expect(await recordLotViewAction({ lotId: 'x' } as never)).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+
+  it('a script dropping its cookies mints no visitors, however many calls it makes', async () => {
+    const counted = [];
+    for (let call = 0; call < 20; call++) {
+      state.jar = new Map();
+      counted.push(await recordLotViewAction({ lotId }));
+    }
+    expect(counted.every((result) => result.ok && !result.data.counted)).toBe(true);
+    expect(await viewCount()).toBe(0);
+  });
+
+  it('rate-limits anonymous counting per client address, not signed-in buyers or other addresses', async () => {
+    // Each visitor a script was handed a cookie for still counts against its address.
+    const visitWithNewCookie = async () => {
+      state.jar = new Map();
+      await recordLotViewAction({ lotId });
+      return recordLotViewAction({ lotId });
+    };
+    for (let visitor = 0; visitor < 60; visitor++) {
+      expect(await visitWithNewCookie()).toEqual({ ok: true, data: { counted: true } });
+    }
+    expect(await visitWithNewCookie()).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    expect(await viewCount()).toBe(60);
+    state.ip = '203.0.113.21';
+    expect(await visitWithNewCookie()).toEqual({ ok: true, data: { counted: true } });
+    state.ip = '203.0.113.20';
+    const buyer = await seedBuyer(current().db);
+    state.user = { id: buyer.id, name: buyer.name, role: 'buyer' };
+    expect(await recordLotViewAction({ lotId })).toEqual({ ok: true, data: { counted: true } });
+    // Ten minutes on, the address may count again.
+    state.user = null;
+    setClock(fixedClock(at(lateEvening, 10 * 60_000)));
+    expect(await visitWithNewCookie()).toEqual({ ok: true, data: { counted: true } });
+    expect(await viewCount()).toBe(63);
   });
 });

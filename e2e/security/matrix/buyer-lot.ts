@@ -44,6 +44,11 @@ export const buyerLotRows: Record<string, MatrixRow> = {
     why: 'each caller gets only their own state (signedIn false without a session)',
   },
   '/api/v1/openapi.json': { probe: get('/api/v1/openapi.json'), expect: everyone('ok'), why: 'the API’s description' },
+  '/api/v1/time': {
+    probe: get('/api/v1/time'),
+    expect: everyone('ok'),
+    why: 'the server’s clock for countdowns: public, no-store, reveals nothing else',
+  },
   'actions/deposits.ts#payDepositAction': {
     probe: onEndedLot(() => ({ auctionId: fixtures().endedAuctionId })),
     expect: buyersOnly('lot_not_biddable'),
@@ -70,7 +75,7 @@ export const buyerLotRows: Record<string, MatrixRow> = {
       arg: () => ({ lotId: fixtures().liveLotId }),
     },
     expect: everyone('ok'),
-    why: '围观 counts anyone who opens the page, once a day',
+    why: '围观 counts a signed-in buyer, or an anonymous visitor from their second call on (signed cookie), once a day',
     writes: ['anonymous', 'blockedBuyer', 'admin', 'otherBuyer', 'buyer'],
   },
 };

@@ -10,6 +10,7 @@ import {
   lotSummarySchema,
   myLotStateSchema,
   publicBidSchema,
+  serverTimeSchema,
 } from './schemas';
 
 type JsonSchema = Record<string, unknown>;
@@ -63,6 +64,7 @@ function componentSchemas(): Record<string, JsonSchema> {
     publicBidSchema,
     lotLiveSchema,
     myLotStateSchema,
+    serverTimeSchema,
   ];
   const registry = z.registry<{ id: string }>();
   for (const schema of named) registry.add(schema, { id: z.globalRegistry.get(schema)!.id! });
@@ -129,6 +131,12 @@ export function openApiDocument(serverUrl: string) {
             '400': refusal('The id is not a positive integer'),
             '404': refusal('No such published lot'),
           },
+        },
+      },
+      '/api/v1/time': {
+        get: {
+          summary: 'The server’s clock, never cached: a client measures its offset at the round trip’s midpoint',
+          responses: { '200': json(serverTimeSchema, 'The server time now', 'no-store') },
         },
       },
     },

@@ -4,13 +4,18 @@ import { AppError } from '@/lib/errors';
 import { jsonError } from '@/lib/server/json-error';
 import { idParamSchema } from './schemas';
 
-/** Cache policies: lists change rarely, a live lot every bid, a caller's own state is theirs alone. */
+/**
+ * Cache policies: lists change rarely, a live lot every bid (a shared cache may keep it one
+ * second and never serves it stale past that), a caller's own state is theirs alone, and the
+ * server's time is never cached anywhere (a cached clock is a wrong clock).
+ */
 export const CACHE = {
   list: 'public, max-age=0, s-maxage=30, stale-while-revalidate=60',
   auction: 'public, max-age=0, s-maxage=5, stale-while-revalidate=10',
-  live: 'public, max-age=0, s-maxage=1, stale-while-revalidate=1',
+  live: 'public, max-age=0, s-maxage=1',
   document: 'public, max-age=300, s-maxage=3600',
   personal: 'private, no-store',
+  clock: 'no-store',
 } as const;
 
 /** Shapes the body with the route's schema (the one the OpenAPI document is made from). */

@@ -100,11 +100,17 @@ export const lotLiveSchema = z
 export const myLotStateSchema = z
   .object({
     signedIn: z.boolean(),
-    state: z.enum(['anonymous', 'noDeposit', 'canBid', 'leading', 'outbid', 'won', 'lost', 'closed']),
+    state: z
+      .enum(['anonymous', 'blocked', 'noDeposit', 'canBid', 'leading', 'outbid', 'won', 'lost', 'closed'])
+      .meta({ description: 'blocked: the account may not bid, so it is offered neither deposits nor bids' }),
     depositCovered: z.boolean(),
     proxyMax: fen.nullable().meta({ description: 'The caller’s own proxy maximum; never anyone else’s' }),
   })
   .meta({ id: 'MyLotState' });
+
+export const serverTimeSchema = z
+  .object({ now: instant.meta({ description: 'The server’s clock when it answered' }) })
+  .meta({ id: 'ServerTime' });
 
 export type AuctionSummary = z.infer<typeof auctionSummarySchema>;
 export type AuctionPage = z.infer<typeof auctionPageSchema>;

@@ -5,7 +5,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { LotCard } from '@/components/auctions/lot-card';
 import { PayDepositButton } from '@/components/deposits/pay-deposit-button';
-import { Countdown } from '@/components/lots/countdown';
+import { Countdown } from '@/components/time/countdown';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -16,6 +16,7 @@ import { currentUser } from '@/lib/auth/current-user';
 import { myDepositStatuses } from '@/lib/deposits/my-deposit-statuses';
 import { formatFen } from '@/lib/money';
 import { engineRules } from '@/lib/server/engine';
+import { isBiddingBlocked } from '@/lib/users/is-bidding-blocked';
 
 export default async function AuctionPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParamSchema.safeParse((await params).id);
@@ -23,12 +24,13 @@ export default async function AuctionPage({ params }: { params: Promise<{ id: st
   const auction = await getPublicAuction({ db: db(), auctionId: id.data, now: now(), rules: engineRules() });
   if (!auction) notFound();
   const user = await currentUser();
-  const [t, tLot, format, locale, deposit] = await Promise.all([
+  const [t, tLot, format, locale, deposit, blocked] = await Promise.all([
     getTranslations('auction'),
     getTranslations('lotPage'),
     getFormatter(),
     getLocale(),
     user ? myDepositStatuses({ db: db(), userId: user.id, auctionId: auction.id, lotId: null }) : null,
+    user ? isBiddingBlocked({ db: db(), userId: user.id }) : false,
   ]);
   const serverNow = now().toISOString();
   const takesDeposits = auction.status === 'preview' || auction.status === 'live';
@@ -88,6 +90,10 @@ export default async function AuctionPage({ params }: { params: Promise<{ id: st
               </p>
             ) : !takesDeposits ? (
               <p className="text-sm text-stone-600">{tLot('depositsClosed')}</p>
+            ) : blocked ? (
+              <p className="text-sm font-medium text-red-700" data-testid="bidding-blocked">
+                {tLot('myState.blocked')}
+              </p>
             ) : user ? (
               <PayDepositButton
                 auctionId={auction.id}

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { AccountPageTitle } from '@/components/account/page-title';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
-import { PayCountdown } from '@/components/orders/pay-countdown';
+import { Countdown } from '@/components/time/countdown';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
@@ -63,7 +63,15 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
                   {order.status === 'pending_payment' && (
                     <div className="text-right">
                       <p className="text-xs text-stone-500">{t('timeLeft')}</p>
-                      <PayCountdown dueAt={order.dueAt.toISOString()} serverNow={at.toISOString()} />
+                      <Countdown
+                        target={order.dueAt.toISOString()}
+                        serverNow={at.toISOString()}
+                        withDays={false}
+                        testId="pay-countdown"
+                        className="font-mono text-base font-semibold tabular-nums text-seal-600"
+                        overLabel={t('expired')}
+                        overClassName="text-sm text-red-700"
+                      />
                     </div>
                   )}
                 </div>

@@ -5,7 +5,7 @@ import { AddressLines } from '@/components/account/address-card';
 import { ConfirmActionButton } from '@/components/account/confirm-action-button';
 import { AccountPageTitle } from '@/components/account/page-title';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
-import { PayCountdown } from '@/components/orders/pay-countdown';
+import { Countdown } from '@/components/time/countdown';
 import { PayOrderForm } from '@/components/orders/pay-order-form';
 import { db } from '@/db';
 import { listAddresses } from '@/lib/addresses/list-addresses';
@@ -79,7 +79,15 @@ export default async function MyOrderPage({ params }: { params: Promise<{ id: st
             <p className="text-sm text-stone-600">{t('timeLeft')}</p>
             <p className="text-xs text-stone-500">{t('dueAt', { time: when(order.dueAt) })}</p>
           </div>
-          <PayCountdown dueAt={order.dueAt.toISOString()} serverNow={at.toISOString()} />
+          <Countdown
+            target={order.dueAt.toISOString()}
+            serverNow={at.toISOString()}
+            withDays={false}
+            testId="pay-countdown"
+            className="font-mono text-base font-semibold tabular-nums text-seal-600"
+            overLabel={t('expired')}
+            overClassName="text-sm text-red-700"
+          />
         </section>
       )}
       {payable && order.openCharge && <Note>{t('openCheckoutNote')}</Note>}
