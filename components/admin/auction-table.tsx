@@ -12,7 +12,9 @@ export function AuctionTable({ rows }: { rows: AdminAuctionRow[] }) {
   const locale = useLocale();
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
   return (
-    <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
+    // relative: the header's sr-only label is absolutely positioned, and must scroll inside this
+    // box instead of widening the whole page on a phone.
+    <div className="relative overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
       <table className="w-full min-w-[60rem] text-left text-sm">
         <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-500">
           <tr>
