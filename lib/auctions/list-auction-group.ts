@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, count, inArray, lte, gt, sql, type SQL } from 'drizzle-orm';
+import { and, inArray, lte, gt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { auctions } from '@/db/schema';
 import { AUCTION_GROUP_NAMES } from '@/lib/api/v1/groups';
-import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
-import { auctionMachineColumns, auctionStatusAt } from './machine-context';
-import type { PublicAuctionCard } from './list-public-auctions';
+import type { Page, PageRequest } from '@/lib/pagination';
+import { auctionMachineColumns } from './machine-context';
+import { listAuctionCards, type PublicAuctionCard } from './list-public-auctions';
 
 export type AuctionGroup = (typeof AUCTION_GROUP_NAMES)[number];
 
@@ -52,27 +52,5 @@ export async function listAuctionGroup({
   page: PageRequest;
   now: Date;
 }): Promise<Page<PublicAuctionCard>> {
-  const where = groupWhere(group, now);
-  const [items, [total]] = await Promise.all([
-    db
-      .select({
-        id: auctions.id,
-        title: auctions.title,
-        coverUrl: auctions.coverUrl,
-        depositAmount: auctions.depositAmount,
-        totalPrice: auctions.totalPrice,
-        ...auctionMachineColumns,
-      })
-      .from(auctions)
-      .where(where)
-      .orderBy(ORDER[group], auctions.id)
-      .limit(page.pageSize)
-      .offset(page.offset),
-    db.select({ n: count() }).from(auctions).where(where),
-  ]);
-  const cards = items.map(({ openLots, lastLotEndsAt, previewEndsAt, ...card }) => ({
-    ...card,
-    status: auctionStatusAt({ ...card, previewEndsAt, openLots, lastLotEndsAt }, now),
-  }));
-  return pageOf(cards, total?.n ?? 0, page);
+  return listAuctionCards({ db, where: groupWhere(group, now), orderBy: [ORDER[group]], page, now });
 }

@@ -1,4 +1,4 @@
-import { count, inArray, sql } from 'drizzle-orm';
+import { count, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { auctions, type AuctionStatus } from '@/db/schema';
 import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
@@ -21,19 +21,22 @@ export type PublicAuctionCard = {
 };
 
 /**
- * Live first (ending soonest first), then preview and upcoming (starting soonest first), then
- * ended (latest first). The status shown is the machine's at `now`, not a late tick's.
+ * One page of auction cards matching `where` in `orderBy`, each with the status its machine
+ * has at `now` (not a late tick's). The home page's groups and the API's list both read this.
  */
-export async function listPublicAuctions({
+export async function listAuctionCards({
   db,
+  where,
+  orderBy,
   page,
   now,
 }: {
   db: Executor;
+  where: SQL;
+  orderBy: SQL[];
   page: PageRequest;
   now: Date;
 }): Promise<Page<PublicAuctionCard>> {
-  const visible = inArray(auctions.status, PUBLIC_AUCTION_STATUSES);
   const [items, [total]] = await Promise.all([
     db
       .select({
@@ -45,19 +48,32 @@ export async function listPublicAuctions({
         ...auctionMachineColumns,
       })
       .from(auctions)
-      .where(visible)
-      .orderBy(
-        sql`case ${auctions.status} when 'live' then 0 when 'preview' then 1 when 'scheduled' then 2 else 3 end`,
-        sql`case ${auctions.status} when 'live' then extract(epoch from ${auctions.endsAt}) when 'ended' then -extract(epoch from ${auctions.endsAt}) else extract(epoch from ${auctions.startsAt}) end`,
-        auctions.id,
-      )
+      .where(where)
+      .orderBy(...orderBy, auctions.id)
       .limit(page.pageSize)
       .offset(page.offset),
-    db.select({ n: count() }).from(auctions).where(visible),
+    db.select({ n: count() }).from(auctions).where(where),
   ]);
   const cards = items.map(({ openLots, lastLotEndsAt, previewEndsAt, ...card }) => ({
     ...card,
     status: auctionStatusAt({ ...card, previewEndsAt, openLots, lastLotEndsAt }, now),
   }));
   return pageOf(cards, total?.n ?? 0, page);
+}
+
+/**
+ * Every published auction: live first (ending soonest first), then preview and upcoming
+ * (starting soonest first), then ended (latest first).
+ */
+export function listPublicAuctions({ db, page, now }: { db: Executor; page: PageRequest; now: Date }) {
+  return listAuctionCards({
+    db,
+    where: inArray(auctions.status, PUBLIC_AUCTION_STATUSES),
+    orderBy: [
+      sql`case ${auctions.status} when 'live' then 0 when 'preview' then 1 when 'scheduled' then 2 else 3 end`,
+      sql`case ${auctions.status} when 'live' then extract(epoch from ${auctions.endsAt}) when 'ended' then -extract(epoch from ${auctions.endsAt}) else extract(epoch from ${auctions.startsAt}) end`,
+    ],
+    page,
+    now,
+  });
 }
