@@ -57,7 +57,7 @@ export function BarChartCard({
                 tickFormatter={axisValue}
               />
               <Tooltip cursor={{ fill: '#f5f5f4' }} formatter={(value) => [fullValue(Number(value)), title]} />
-              <Bar dataKey="value" fill="#3f7d60" radius={[4, 4, 0, 0]} maxBarSize={48} />
+              <Bar dataKey="value" fill="#3f7d60" radius={[4, 4, 0, 0]} maxBarSize={48} isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </div>
