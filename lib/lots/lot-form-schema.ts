@@ -31,6 +31,11 @@ export const lotFormFields = {
   ...lotPriceFields,
 };
 
+/** The fields the operator edits, as the form validates them; the actions add which lot. */
+export const lotFieldsSchema = z.object(lotFormFields).refine(estimateInOrder, estimateRule);
+export type LotFieldsInput = z.input<typeof lotFieldsSchema>;
+export type LotFieldsData = z.output<typeof lotFieldsSchema>;
+
 export const createLotSchema = z
   .object({ auctionId: recordId, ...lotFormFields })
   .refine(estimateInOrder, estimateRule);

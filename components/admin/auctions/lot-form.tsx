@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { Controller, FormProvider, useForm, type Resolver } from 'react-hook-form';
+import { Controller, FormProvider, useForm } from 'react-hook-form';
 import { createLotAction, updateLotAction } from '@/actions/admin-lots';
 import { applyFieldErrors } from '@/components/auth/apply-action-errors';
 import { FormAlert } from '@/components/auth/form-alert';
@@ -13,7 +13,7 @@ import { ImageGalleryField } from '@/components/uploads/image-gallery-field';
 import { MediaField } from '@/components/uploads/media-field';
 import type { UploadStore } from '@/components/uploads/media-upload';
 import { Button } from '@/components/ui/button';
-import { createLotSchema, updateLotSchema, type UpdateLotInput } from '@/lib/lots/lot-form-schema';
+import { lotFieldsSchema, type LotFieldsData, type LotFieldsInput } from '@/lib/lots/lot-form-schema';
 import type { NEW_LOT_VALUES } from '@/lib/lots/lot-form-defaults';
 import { FieldMessage } from './field-message';
 import { FormSection } from './form-section';
@@ -21,7 +21,6 @@ import { LotPriceFields } from './lot-price-fields';
 import { TextAreaField } from './text-area-field';
 
 type Scope = 'everything' | 'media' | 'nothing';
-type LotFormValues = UpdateLotInput & { auctionId: number };
 
 /**
  * Add or edit a lot. From preview on only its text and images change: the price fields say
@@ -45,16 +44,19 @@ export function LotForm({
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const [saved, setSaved] = useState(false);
-  // Both schemas check the same fields; the form holds the ids of either mode.
-  const form = useForm<LotFormValues>({
-    resolver: zodResolver(edit ? updateLotSchema : createLotSchema) as unknown as Resolver<LotFormValues>,
-    defaultValues: { ...initial, auctionId, ...(edit ?? { lotId: 0, version: 0 }) },
+  // The version this form was loaded with, moved on by each save of its own.
+  const [version, setVersion] = useState(edit?.version ?? 0);
+  const form = useForm<LotFieldsInput, unknown, LotFieldsData>({
+    resolver: zodResolver(lotFieldsSchema),
+    defaultValues: initial,
   });
   const onSubmit = form.handleSubmit(async () => {
     const values = form.getValues();
     setFormError(undefined);
     setSaved(false);
-    const result = edit ? await updateLotAction(values) : await createLotAction(values);
+    const result = edit
+      ? await updateLotAction({ ...values, lotId: edit.lotId, version })
+      : await createLotAction({ ...values, auctionId });
     if (!result.ok) {
       applyFieldErrors(form.setError, result.fieldErrors);
       setFormError(result.code === 'STALE_WRITE' ? t('staleWrite') : result.error);
@@ -64,7 +66,8 @@ export function LotForm({
       router.push(`/admin/auctions/${auctionId}/edit`);
       return;
     }
-    form.reset({ ...values, version: result.data.version });
+    setVersion(result.data.version);
+    form.reset(values);
     setSaved(true);
     router.refresh();
   });

@@ -4,14 +4,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { FormProvider, useFieldArray, useForm, type Resolver } from 'react-hook-form';
+import { FormProvider, useFieldArray, useForm } from 'react-hook-form';
 import { relistAuctionAction } from '@/actions/admin-auctions';
 import { applyFieldErrors } from '@/components/auth/apply-action-errors';
 import { FormAlert } from '@/components/auth/form-alert';
 import type { UploadStore } from '@/components/uploads/media-upload';
 import { Button } from '@/components/ui/button';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { relistAuctionSchema, type RelistAuctionInput } from '@/lib/auctions/relist-schema';
+import { relistAuctionSchema, type RelistAuctionData, type RelistAuctionInput } from '@/lib/auctions/relist-schema';
 import { AuctionFields } from './auction-fields';
 import { FieldMessage } from './field-message';
 import { LotPriceFields } from './lot-price-fields';
@@ -36,8 +36,8 @@ export function RelistForm({
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const schema = useMemo(() => relistAuctionSchema(timeZone), [timeZone]);
-  const form = useForm<RelistAuctionInput>({
-    resolver: zodResolver(schema) as unknown as Resolver<RelistAuctionInput>,
+  const form = useForm<RelistAuctionInput, unknown, RelistAuctionData>({
+    resolver: zodResolver(schema),
     defaultValues: initial,
   });
   const chosen = useFieldArray({ control: form.control, name: 'lots' });
