@@ -2,14 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { Controller, useFieldArray, useFormContext, type FieldValues, type Path } from 'react-hook-form';
-import { FormField } from '@/components/auth/form-field';
+import { FormField, TextAreaField } from '@/components/auth/form-field';
 import { MediaField } from '@/components/uploads/media-field';
 import type { UploadStore } from '@/components/uploads/media-upload';
 import { Button } from '@/components/ui/button';
 import type { AuctionFormInput } from '@/lib/auctions/auction-form-schema';
 import { FieldMessage } from './field-message';
 import { FormSection } from './form-section';
-import { TextAreaField } from './text-area-field';
 
 type Scope = 'everything' | 'media' | 'nothing';
 

@@ -8,7 +8,7 @@ import { Controller, FormProvider, useForm } from 'react-hook-form';
 import { createLotAction, updateLotAction } from '@/actions/admin-lots';
 import { applyFieldErrors } from '@/components/auth/apply-action-errors';
 import { FormAlert } from '@/components/auth/form-alert';
-import { FormField } from '@/components/auth/form-field';
+import { FormField, TextAreaField } from '@/components/auth/form-field';
 import { ImageGalleryField } from '@/components/uploads/image-gallery-field';
 import { MediaField } from '@/components/uploads/media-field';
 import type { UploadStore } from '@/components/uploads/media-upload';
@@ -18,7 +18,6 @@ import type { NEW_LOT_VALUES } from '@/lib/lots/lot-form-defaults';
 import { FieldMessage } from './field-message';
 import { FormSection } from './form-section';
 import { LotPriceFields } from './lot-price-fields';
-import { TextAreaField } from './text-area-field';
 
 type Scope = 'everything' | 'media' | 'nothing';
 
