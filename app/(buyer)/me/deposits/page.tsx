@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { BrowseEmptyState } from '@/components/account/browse-empty-state';
 import { AccountPageTitle } from '@/components/account/page-title';
-import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { db } from '@/db';
 import type { DepositStatus } from '@/db/schema';
@@ -40,15 +39,7 @@ export default async function MyDepositsPage({
     <div className="mx-auto max-w-xl">
       <AccountPageTitle title={t('title')} back={tAccount('back')} />
       {deposits.items.length === 0 ? (
-        <EmptyState
-          title={t('empty')}
-          body={t('emptyBody')}
-          action={
-            <Link href="/" className={buttonClass()}>
-              {t('browse')}
-            </Link>
-          }
-        />
+        <BrowseEmptyState title={t('empty')} body={t('emptyBody')} browse={t('browse')} />
       ) : (
         <ul className="space-y-3">
           {deposits.items.map((deposit) => (

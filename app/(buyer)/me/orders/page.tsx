@@ -1,10 +1,9 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { BrowseEmptyState } from '@/components/account/browse-empty-state';
 import { AccountPageTitle } from '@/components/account/page-title';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { Countdown } from '@/components/time/countdown';
-import { buttonClass } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { db } from '@/db';
 import { guardBuyerPage } from '@/lib/auth/buyer-page-guard';
@@ -29,15 +28,7 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
     <div className="mx-auto max-w-xl">
       <AccountPageTitle title={t('title')} back={tAccount('back')} />
       {orders.items.length === 0 ? (
-        <EmptyState
-          title={t('empty')}
-          body={t('emptyBody')}
-          action={
-            <Link href="/" className={buttonClass()}>
-              {t('browse')}
-            </Link>
-          }
-        />
+        <BrowseEmptyState title={t('empty')} body={t('emptyBody')} browse={t('browse')} />
       ) : (
         <ul className="space-y-3">
           {orders.items.map((order) => (
