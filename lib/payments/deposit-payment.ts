@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { auctions, deposits, lots, payments, users } from '@/db/schema';
+import { auctions, deposits, lots, payments } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { isBiddingBlocked } from '@/lib/users/is-bidding-blocked';
 import { effectiveAuctionStatus, nextAuctionTransitionAt } from '@/machines/auction';
 import { effectiveLotStatus, nextLotTransitionAt } from '@/machines/lot';
 import { auctionContextOf, auctionMachineColumns } from '@/lib/auctions/machine-context';
@@ -46,11 +47,8 @@ export async function startDepositPayment({
         .for('share');
       if (!auctionRow) throw new AppError('NOT_FOUND', 'No such auction');
       // A deposit only buys the right to bid: one a blocked buyer could never use is not taken.
-      const [blocked] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, userId), isNotNull(users.biddingBlockedAt)));
-      if (blocked) throw new AppError('BIDDING_BLOCKED', 'Bidding is blocked for this buyer');
+      if (await isBiddingBlocked({ db: tx, userId }))
+        throw new AppError('BIDDING_BLOCKED', 'Bidding is blocked for this buyer');
       const auctionContext = auctionContextOf(auctionRow);
       const auctionStatus = effectiveAuctionStatus(auctionRow.status, auctionContext, now);
       if (auctionStatus !== 'preview' && auctionStatus !== 'live')
