@@ -1,7 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { adminAuditLog, auctions, deposits, lots, notifications, orders, payments, watchlist } from '@/db/schema';
+import {
+  adminAuditLog,
+  auctions,
+  coupons,
+  deposits,
+  lots,
+  notifications,
+  orders,
+  payments,
+  userCoupons,
+  watchlist,
+} from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { newAuctionFormValues, auctionFormValues } from '@/lib/auctions/auction-form-defaults';
 import { ladderSteps } from '@/lib/auctions/auction-ladder';
@@ -10,6 +21,7 @@ import { zhCNMessages as messages } from '@/lib/i18n/messages';
 import { toZonedInput } from '@/lib/time/zoned-input';
 import { seedBuyer } from '../support/factories';
 import {
+  DAY,
   HOUR,
   MINUTE,
   at,
@@ -44,6 +56,7 @@ const { setWatch } = await import('@/actions/watchlist');
 const { markAllNotificationsReadAction } = await import('@/actions/notifications');
 const { payOrderAction } = await import('@/actions/orders');
 const { saveAddressAction } = await import('@/actions/addresses');
+const { grantCouponAction } = await import('@/actions/admin-coupons');
 
 const TZ = 'Asia/Shanghai';
 const T0 = new Date('2026-11-25T04:00:00Z');
@@ -218,6 +231,49 @@ describe.runIf(drivers.length > 0)('concurrent admin and buyer writes (needs DAT
       const rows = await db().select().from(notifications);
       expect(rows.filter((row) => row.userId === mine.id).every((row) => row.readAt !== null)).toBe(true);
       expect(rows.filter((row) => row.userId === theirs.id).every((row) => row.readAt === null)).toBe(true);
+    });
+    it('relisting one unsold lot from three tabs makes one copy in one draft', async () => {
+      const { auctionId, lotIds, startsAt, endsAt } = await publishedAuction(db(), T0);
+      await tick(db(), startsAt);
+      await tick(db(), endsAt);
+      setClock(fixedClock(at(endsAt, DAY)));
+      const form = {
+        sourceAuctionId: auctionId,
+        auction: { ...newAuctionFormValues(at(endsAt, 2 * DAY), TZ), title: '二拍' },
+        lots: [
+          {
+            lotId: lotIds[0]!,
+            startPrice: '50',
+            reservePrice: '',
+            depositAmount: '100',
+            estimateLow: '',
+            estimateHigh: '',
+          },
+        ],
+      };
+      const results = await Promise.all([1, 2, 3].map(() => auctionActions.relistAuctionAction(form)));
+      expect(results.filter((result) => result.ok)).toHaveLength(1);
+      expect(codes(results).filter((code) => code === 'INTERNAL')).toEqual([]);
+      expect(await db().$count(auctions)).toBe(2);
+      expect(await db().$count(lots)).toBe(2);
+    });
+
+    it('two operators granting one coupon at once never issue past its quantity', async () => {
+      const [coupon] = await db()
+        .insert(coupons)
+        .values({ title: '限量券', discount: yuan(10), validFrom: T0, validUntil: at(T0, 10 * DAY), totalQuantity: 3 })
+        .returning();
+      const buyers = [];
+      for (let index = 0; index < 6; index++) buyers.push((await seedBuyer(db())).id);
+      const results = await Promise.all([
+        grantCouponAction({ couponId: coupon!.id, userIds: buyers.slice(0, 3) }),
+        grantCouponAction({ couponId: coupon!.id, userIds: buyers.slice(3) }),
+        grantCouponAction({ couponId: coupon!.id, userIds: buyers.slice(1, 5) }),
+      ]);
+      expect(codes(results).filter((code) => code !== 'ok' && code !== 'COUPON_NOT_APPLICABLE')).toEqual([]);
+      const [row] = await db().select().from(coupons).where(eq(coupons.id, coupon!.id));
+      expect(row!.issuedCount).toBe(3);
+      expect(await db().$count(userCoupons, eq(userCoupons.couponId, coupon!.id))).toBe(3);
     });
   });
 });
