@@ -93,6 +93,18 @@ function* mutations(base: Record<string, unknown>): Generator<[string, unknown]>
         yield [`${key}.${inner}`, { ...base, [key]: payload }];
       }
     }
+    // A list of rows (the relist's lots) or of ids (reorder, grant): its first entry made hostile.
+    if (Array.isArray(original) && original.length > 0) {
+      const [first, ...rest] = original as unknown[];
+      const entries: [string, unknown][] =
+        first && typeof first === 'object'
+          ? [...mutations(first as Record<string, unknown>)]
+          : HOSTILE.filter((value) => !accepted('entryId', first, value)).map((value) => [
+              JSON.stringify(value)?.slice(0, 24) ?? '',
+              value,
+            ]);
+      for (const [inner, entry] of entries) yield [`${key}.0.${inner}`, { ...base, [key]: [entry, ...rest] }];
+    }
   }
 }
 
