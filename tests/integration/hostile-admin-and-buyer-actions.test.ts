@@ -81,6 +81,13 @@ function accepted(key: string, original: unknown, value: unknown) {
   return true;
 }
 
+/** The payload as a form post would carry it, every field 100 kB with a NUL in it. */
+function formDataOf(base: Record<string, unknown>) {
+  const form = new FormData();
+  for (const key of Object.keys(base)) form.set(key, `${'x'.repeat(100_000)}\u0000`);
+  return form;
+}
+
 /** The base payload with one field (top level or one object down) replaced by a hostile value. */
 function* mutations(base: Record<string, unknown>): Generator<[string, unknown]> {
   for (const [key, original] of Object.entries(base)) {
@@ -303,6 +310,7 @@ describe.each(testDrivers())('new admin and buyer actions under hostile input on
         ['string', 'x'.repeat(100_000)],
         ['array', [base]],
         ['nul keys', { '\u0000': 1, __proto__: { admin: true } }],
+        ['form data', formDataOf(base)],
         ...mutations(base),
       ];
       for (const [label, raw] of payloads) {
