@@ -22,8 +22,9 @@ export function contentSecurityPolicy({
     "default-src 'self'",
     // Dev's fast refresh evaluates code; production never does.
     // The mini-program JSSDK (components/payments/checkout-handoff.ts) is loaded by our own
-    // nonced code, which 'strict-dynamic' trusts; its exact file (not the whole host) is listed for webviews that only
-    // speak CSP level 2 and ignore 'strict-dynamic'. Browsers honouring it ignore host lists.
+    // nonced code, which 'strict-dynamic' trusts; its exact file (not the whole host) is listed
+    // for webviews that only speak CSP level 2 and ignore 'strict-dynamic'. Browsers honouring
+    // it ignore host lists.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' ${WECHAT_JSSDK_URL}${development ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' blob: data: ${uploads}`,
