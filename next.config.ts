@@ -1,8 +1,14 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { locales } from './lib/i18n/config';
 import { API_CONTENT_SECURITY_POLICY, fixedSecurityHeaders } from './lib/server/security-headers';
 
-const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './lib/i18n/request.ts',
+  // Messages are compiled at build time, so pages ship a tiny formatter instead of an ICU
+  // parser (about 11 kB gzip off every page that translates in the browser).
+  experimental: { messages: { path: './lib/i18n/messages', format: 'json', locales, precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   // The database drivers load as plain Node modules, exactly as in vitest and the scripts.

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const ISSUE_TARGET_BYTES = 120 * 1024;
-const APP_BUDGET_BYTES = 32 * 1024;
+const APP_BUDGET_BYTES = 24 * 1024;
 const ROUTE = '/(buyer)/lots/[id]/page';
 const buildDir = path.resolve('.next');
 
