@@ -136,7 +136,7 @@ test.describe('[LIVE] two buyers bid against each other on a phone', () => {
       await expect(page.getByTestId('group-live')).toBeVisible();
       await screenshot(page, `buyer-live-home-${locale}-375`);
       await page.goto(`/auctions/${auctionId}`);
-      await expect(page.getByTestId('lot-card')).toHaveCount(1);
+      await expect(page.getByTestId('lot-card')).toHaveCount(2);
       await screenshot(page, `buyer-live-auction-${locale}-375`);
       await page.goto(`/lots/${lotId}`);
       await expect(page.getByTestId('estimate')).toContainText('¥300.00');
@@ -145,5 +145,32 @@ test.describe('[LIVE] two buyers bid against each other on a phone', () => {
       expect(width).toBeLessThanOrEqual(375);
       await context.close();
     }
+  });
+
+  test('the lot page shows the latest bids and leads to the whole history, a page at a time', async ({ browser }) => {
+    const { historyLotId, historyBidCount } = fixtures();
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    await page.goto(`/lots/${historyLotId}`);
+    await expect(page.getByTestId('bid-history').locator('li')).toHaveCount(10);
+    await page
+      .getByTestId('all-bids')
+      .filter({ hasText: `查看全部 ${historyBidCount} 次出价` })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/lots/${historyLotId}/bids$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('出价记录：出价记录测试拍品');
+    const rows = page.getByTestId('bid-history').locator('li');
+    await expect(rows).toHaveCount(30);
+    // Highest first, every name masked to its first character.
+    await expect(rows.first()).toContainText('钱**');
+    await expect(page.getByText(/钱多多|孙悦/)).toHaveCount(0);
+    await screenshot(page, 'buyer-live-bids-zh-375');
+    await page.getByRole('link', { name: '下一页' }).click();
+    await expect(rows).toHaveCount(historyBidCount - 30);
+    await expect(rows.last()).toContainText('钱**');
+    await expect(rows.last()).toContainText('¥100.00');
+    await page.getByRole('link', { name: '返回拍品' }).click();
+    await expect(page).toHaveURL(new RegExp(`/lots/${historyLotId}$`));
+    await context.close();
   });
 });

@@ -43,7 +43,7 @@ export const auctionMachine = setup({
       context.startsAt < context.endsAt,
     previewDue: ({ context, event }) => reached(event.now, context.previewStartsAt),
     liveDue: ({ context, event }) => reached(event.now, context.startsAt),
-    endDue: ({ context, event }) => context.openLots === 0 && reached(event.now, endOf(context)),
+    endDue: ({ context, event }) => context.openLots === 0 && reached(event.now, auctionClosesAt(context)),
   },
   actions: auctionEffects,
 }).createMachine({
@@ -75,7 +75,8 @@ export const auctionMachine = setup({
   },
 });
 
-function endOf(context: AuctionContext): Date {
+/** When bidding in the whole auction closes: its own end, or later if anti-sniping kept a lot open. */
+export function auctionClosesAt(context: AuctionContext): Date {
   return context.lastLotEndsAt > context.endsAt ? context.lastLotEndsAt : context.endsAt;
 }
 
@@ -87,7 +88,7 @@ export function nextAuctionTransitionAt(status: AuctionStatus, context: AuctionC
     case 'preview':
       return context.startsAt;
     case 'live':
-      return endOf(context);
+      return auctionClosesAt(context);
     default:
       return null;
   }

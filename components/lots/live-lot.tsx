@@ -8,6 +8,7 @@ import { buttonClass } from '@/components/ui/button';
 import type { LotLive, MyLotState } from '@/lib/api/v1/schemas';
 import { formatFen } from '@/lib/money';
 import { BidControls } from './bid-controls';
+import { BidList } from './bid-list';
 import { Countdown } from '@/components/time/countdown';
 import { useLiveLot } from './use-live-lot';
 
@@ -135,20 +136,16 @@ export function LiveLot({
         {live.recentBids.length === 0 ? (
           <p className="text-sm text-stone-500">{t('noBidsYet')}</p>
         ) : (
-          <ol className="divide-y divide-stone-100 text-sm" data-testid="bid-history">
-            {live.recentBids.map((bid) => (
-              <li key={bid.amount} className="flex items-center justify-between gap-2 py-1.5">
-                <span className="text-stone-800">
-                  {bid.bidder}
-                  {bid.isProxy && <span className="ml-1 text-xs text-stone-500">{t('proxyTag')}</span>}
-                </span>
-                <span className="tabular-nums text-stone-500">
-                  {format.dateTime(new Date(bid.placedAt), { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
-                </span>
-                <span className="font-semibold tabular-nums text-stone-900">{money(bid.amount)}</span>
-              </li>
-            ))}
-          </ol>
+          <BidList bids={live.recentBids} />
+        )}
+        {live.bidCount > live.recentBids.length && (
+          <Link
+            href={`/lots/${live.id}/bids`}
+            className="mt-2 inline-block text-sm text-brand-700 underline-offset-2 active:underline"
+            data-testid="all-bids"
+          >
+            {t('allBids', { count: live.bidCount })}
+          </Link>
         )}
       </div>
       <p className="text-xs text-stone-500">{t('views', { count: live.viewCount })}</p>

@@ -6,8 +6,13 @@ import { auctionMachineColumns, auctionStatusAt } from './machine-context';
 import { lotContextOf, lotMachineColumns } from '@/lib/lots/machine-context';
 import { effectiveLotStatus, lotStatusWithOrder } from '@/machines/lot';
 import { effectiveOrderStatus } from '@/machines/order';
+import { auctionClosesAt } from '@/machines/auction';
 import { orderContextOf, orderMachineColumns } from '@/lib/orders/machine-context';
 import { DEFAULT_RULES, type LifecycleRules } from '@/lib/engine/rules';
+import { pageOf, pageRequest, type Page, type PageRequest } from '@/lib/pagination';
+
+/** Lots per page, on the auction page and in the API alike. */
+export const AUCTION_LOTS_PAGE_SIZE = 20;
 
 export type PublicLot = {
   id: number;
@@ -35,27 +40,32 @@ export type PublicAuction = {
   previewStartsAt: Date;
   previewEndsAt: Date;
   startsAt: Date;
+  /** When bidding closes: the auction's end, or later if anti-sniping kept a lot open. */
   endsAt: Date;
   depositAmount: number;
   buyerPremiumBps: number;
   totalPrice: number;
-  lots: PublicLot[];
+  /** One page of its lots, in catalogue order. */
+  lots: Page<PublicLot>;
 };
 
 /**
- * A published auction with its lots as a buyer sees them at `now`, or null (drafts are not
- * found). Statuses are the machines' at `now`, so a late tick never shows a closed lot live.
+ * A published auction with one page of its lots as a buyer sees them at `now`, or null
+ * (drafts are not found). Statuses are the machines' at `now`, so a late tick never shows a
+ * closed lot live.
  */
 export async function getPublicAuction({
   db,
   auctionId,
   now,
   rules = DEFAULT_RULES,
+  lotPage = pageRequest(1, AUCTION_LOTS_PAGE_SIZE),
 }: {
   db: Executor;
   auctionId: number;
   now: Date;
   rules?: LifecycleRules;
+  lotPage?: PageRequest;
 }): Promise<PublicAuction | null> {
   const [auction] = await db
     .select({ ...getTableColumns(auctions), ...auctionMachineColumns })
@@ -68,11 +78,21 @@ export async function getPublicAuction({
     .from(lots)
     .innerJoin(auctions, eq(auctions.id, lots.auctionId))
     .where(eq(lots.auctionId, auctionId))
-    .orderBy(asc(lots.position), asc(lots.id));
-  const lotOrders = await db
-    .select({ ...getTableColumns(orders), ...orderMachineColumns })
-    .from(orders)
-    .where(eq(orders.auctionId, auctionId));
+    .orderBy(asc(lots.position), asc(lots.id))
+    .limit(lotPage.pageSize)
+    .offset(lotPage.offset);
+  const lotOrders =
+    rows.length === 0
+      ? []
+      : await db
+          .select({ ...getTableColumns(orders), ...orderMachineColumns })
+          .from(orders)
+          .where(
+            inArray(
+              orders.lotId,
+              rows.map((lot) => lot.id),
+            ),
+          );
   const orderStatusOf = (lotId: number) => {
     const order = lotOrders.find((candidate) => candidate.lotId === lotId);
     return order ? effectiveOrderStatus(order.status, orderContextOf(order, rules), now) : null;
@@ -91,23 +111,27 @@ export async function getPublicAuction({
     previewStartsAt: auction.previewStartsAt,
     previewEndsAt: auction.previewEndsAt,
     startsAt: auction.startsAt,
-    endsAt: auction.endsAt,
+    endsAt: auctionClosesAt(auction),
     depositAmount: auction.depositAmount,
     buyerPremiumBps: auction.buyerPremiumBps,
     totalPrice: auction.totalPrice,
-    lots: rows.map((lot, index) => ({
-      id: lot.id,
-      title: lot.title,
-      description: lot.description,
-      coverUrl: lot.coverUrl,
-      status: lotStatuses[index]!,
-      startPrice: lot.startPrice,
-      currentPrice: lot.currentPrice,
-      dealPrice: lot.dealPrice,
-      depositAmount: lot.depositAmount,
-      bidCount: lot.bidCount,
-      endsAt: lot.endsAt,
-      reserveMet: lot.reservePrice === null ? null : (lot.currentPrice ?? 0) >= lot.reservePrice,
-    })),
+    lots: pageOf(
+      rows.map((lot, index) => ({
+        id: lot.id,
+        title: lot.title,
+        description: lot.description,
+        coverUrl: lot.coverUrl,
+        status: lotStatuses[index]!,
+        startPrice: lot.startPrice,
+        currentPrice: lot.currentPrice,
+        dealPrice: lot.dealPrice,
+        depositAmount: lot.depositAmount,
+        bidCount: lot.bidCount,
+        endsAt: lot.endsAt,
+        reserveMet: lot.reservePrice === null ? null : (lot.currentPrice ?? 0) >= lot.reservePrice,
+      })),
+      auction.lotCount,
+      lotPage,
+    ),
   };
 }

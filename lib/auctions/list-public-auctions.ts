@@ -3,6 +3,7 @@ import type { Executor } from '@/db';
 import { auctions, type AuctionStatus } from '@/db/schema';
 import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
 import { auctionMachineColumns, auctionStatusAt } from '@/lib/auctions/machine-context';
+import { auctionClosesAt } from '@/machines/auction';
 
 /** What buyers may see: everything published, never drafts. */
 export const PUBLIC_AUCTION_STATUSES: AuctionStatus[] = ['scheduled', 'preview', 'live', 'ended'];
@@ -14,6 +15,7 @@ export type PublicAuctionCard = {
   status: AuctionStatus;
   previewStartsAt: Date;
   startsAt: Date;
+  /** When bidding closes: the auction's end, or later if anti-sniping kept a lot open. */
   endsAt: Date;
   depositAmount: number;
   totalPrice: number;
@@ -54,10 +56,10 @@ export async function listAuctionCards({
       .offset(page.offset),
     db.select({ n: count() }).from(auctions).where(where),
   ]);
-  const cards = items.map(({ openLots, lastLotEndsAt, previewEndsAt, ...card }) => ({
-    ...card,
-    status: auctionStatusAt({ ...card, previewEndsAt, openLots, lastLotEndsAt }, now),
-  }));
+  const cards = items.map(({ openLots, lastLotEndsAt, previewEndsAt, ...card }) => {
+    const machine = { ...card, previewEndsAt, openLots, lastLotEndsAt };
+    return { ...card, endsAt: auctionClosesAt(machine), status: auctionStatusAt(machine, now) };
+  });
   return pageOf(cards, total?.n ?? 0, page);
 }
 

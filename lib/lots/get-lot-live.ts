@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { auctions, bids, lots, orders, users } from '@/db/schema';
+import { auctions, lots, orders, users } from '@/db/schema';
 import { PUBLIC_AUCTION_STATUSES } from '@/lib/auctions/list-public-auctions';
 import type { LotLive } from '@/lib/api/v1/schemas';
 import { incrementAt, minimumBid } from '@/lib/bidding/ladder';
@@ -9,6 +9,7 @@ import { DEFAULT_RULES, type LifecycleRules } from '@/lib/engine/rules';
 import { orderContextOf, orderMachineColumns } from '@/lib/orders/machine-context';
 import { effectiveLotStatus, lotStatusWithOrder } from '@/machines/lot';
 import { effectiveOrderStatus } from '@/machines/order';
+import { publicBids } from './list-lot-bids';
 import { auctionLadder } from './lot-ladder';
 import { lotContextOf, lotMachineColumns } from './machine-context';
 import { maskName } from './mask-name';
@@ -62,13 +63,7 @@ export async function getLotLive({
   if (!record) return null;
   const [ladder, recent, [order]] = await Promise.all([
     auctionLadder({ db, ladderId: record.auction.incrementLadderId }),
-    db
-      .select({ amount: bids.amount, isProxy: bids.isProxy, placedAt: bids.placedAt, name: users.name })
-      .from(bids)
-      .innerJoin(users, eq(users.id, bids.userId))
-      .where(eq(bids.lotId, lotId))
-      .orderBy(desc(bids.amount))
-      .limit(RECENT_BIDS),
+    publicBids({ db, lotId, limit: RECENT_BIDS }),
     db
       .select({ ...getTableColumns(orders), ...orderMachineColumns })
       .from(orders)
@@ -97,12 +92,7 @@ export async function getLotLive({
       startsAt: record.machine.startsAt.toISOString(),
       endsAt: record.machine.endsAt.toISOString(),
       viewCount: lot.viewCount,
-      recentBids: recent.map((bid) => ({
-        amount: bid.amount,
-        bidder: maskName(bid.name),
-        isProxy: bid.isProxy,
-        placedAt: bid.placedAt.toISOString(),
-      })),
+      recentBids: recent,
       serverNow: now.toISOString(),
     },
   };

@@ -7,6 +7,8 @@ import { setClock, fixedClock } from '@/lib/clock';
 import { auctionDetailSchema, auctionPageSchema, lotLiveSchema, myLotStateSchema } from '@/lib/api/v1/schemas';
 import { setProxyBid, placeBid } from '@/lib/bidding/place-bid';
 import { getLotPage } from '@/lib/lots/get-lot-page';
+import { listLotBids } from '@/lib/lots/list-lot-bids';
+import { pageRequest } from '@/lib/pagination';
 import { seedBuyer } from '../support/factories';
 import { MINUTE, at, payDeposit, publishedAuction, tick, yuan } from '../support/lifecycle';
 import { databaseForEachTest, type TestDatabase } from '../support/test-database';
@@ -129,11 +131,47 @@ describe('the public read API (/api/v1)', () => {
     const response = await auctionRoute.GET(request('/x'), params(String(auction.auctionId)));
     expect(response.headers.get('cache-control')).toContain('s-maxage=5');
     const body = auctionDetailSchema.parse(await response.json());
-    expect(body.lots.map((lot) => [lot.title, lot.currentPrice, lot.reserveMet])).toEqual([
+    expect(body.lots.items.map((lot) => [lot.title, lot.currentPrice, lot.reserveMet])).toEqual([
       ['老茶饼', yuan(110), false],
       ['茶书', null, null],
     ]);
     expect(JSON.stringify(body)).not.toContain('reservePrice');
+  });
+
+  it('gives the auction’s end as when bidding really closes, once anti-sniping keeps a lot open past it', async () => {
+    const { db } = current();
+    const lateBid = at(auction.endsAt, -MINUTE);
+    await placeBid({ db, userId: bidders.bai.id, lotId: auction.lotIds[1]!, amount: yuan(100), now: lateBid });
+    setClock(fixedClock(lateBid));
+    const extended = at(lateBid, 5 * MINUTE).toISOString();
+    const detail = auctionDetailSchema.parse(
+      await (await auctionRoute.GET(request('/x'), params(String(auction.auctionId)))).json(),
+    );
+    expect(detail.lots.items[1]!.endsAt).toBe(extended);
+    expect(detail.endsAt).toBe(extended);
+    const list = auctionPageSchema.parse(await (await auctionsRoute.GET(request('/api/v1/auctions'))).json());
+    expect(list.items[0]!.endsAt).toBe(extended);
+  });
+
+  it('pages an auction’s lots in catalogue order, 20 at a time, and refuses a bad page', async () => {
+    const { db } = current();
+    const big = await publishedAuction(db, published, {
+      lots: Array.from({ length: 23 }, (_, index) => ({ title: `拍品 ${index + 1}` })),
+    });
+    const pageOf = async (query: string) =>
+      auctionDetailSchema.parse(
+        await (await auctionRoute.GET(request(`/x${query}`), params(String(big.auctionId)))).json(),
+      );
+    const first = await pageOf('');
+    expect(first).toMatchObject({ lotCount: 23, lots: { page: 1, pages: 2, total: 23 } });
+    expect(first.lots.items).toHaveLength(20);
+    const second = await pageOf('?page=2');
+    expect(second.lots.items.map((lot) => lot.title)).toEqual(['拍品 21', '拍品 22', '拍品 23']);
+    expect((await pageOf('?page=9')).lots.items).toEqual([]);
+    for (const query of ['?page=0', '?page=x', '?page=1.5']) {
+      const response = await auctionRoute.GET(request(`/x${query}`), params(String(big.auctionId)));
+      expect(response.status, query).toBe(400);
+    }
   });
 
   it('gives a lot’s live state with masked names, the next minimum and the server’s time, cached a second', async () => {
@@ -160,6 +198,20 @@ describe('the public read API (/api/v1)', () => {
       ['华**', yuan(110), true],
       ['白**', yuan(100), false],
     ]);
+  });
+
+  it('pages the whole bid history, highest first, names masked, and never a proxy maximum', async () => {
+    const { db } = current();
+    const lotId = auction.lotIds[0]!;
+    const first = await listLotBids({ db, lotId, page: pageRequest(1, 1) });
+    const second = await listLotBids({ db, lotId, page: pageRequest(2, 1) });
+    expect([first.total, first.pages]).toEqual([2, 2]);
+    expect([...first.items, ...second.items].map((bid) => [bid.bidder, bid.amount])).toEqual([
+      ['华**', yuan(110)],
+      ['白**', yuan(100)],
+    ]);
+    expect(JSON.stringify([first, second])).not.toContain(String(yuan(400)));
+    expect((await listLotBids({ db, lotId: auction.lotIds[1]!, page: pageRequest(1, 30) })).items).toEqual([]);
   });
 
   it('tells each caller their own state and proxy maximum only, privately (IDOR)', async () => {

@@ -100,7 +100,7 @@ describe.each(testDrivers())('demo seed on %s', (driver) => {
     const example = page.items.find((item) => item.title === EXAMPLE_AUCTION_TITLE)!;
     expect(example.status).toBe('ended');
     const detail = await getPublicAuction({ db: database.db, auctionId: example.id, now: later });
-    expect(detail!.lots.map((lot) => lot.status)).toEqual(['sold', 'sold', 'unsold']);
+    expect(detail!.lots.items.map((lot) => lot.status)).toEqual(['sold', 'sold', 'unsold']);
     const [stored] = await database.db.select().from(auctions).where(eq(auctions.id, example.id));
     expect(stored!.status).toBe('live');
   });
@@ -137,7 +137,7 @@ describe.each(testDrivers())('demo seed on %s', (driver) => {
     expect(secondPage.items).toHaveLength(2);
     const rock = page.items.find((item) => item.title === '武夷岩茶品鉴专场')!;
     const detail = await getPublicAuction({ db: database.db, auctionId: rock.id, now });
-    expect(detail!.lots[0]).toMatchObject({ reserveMet: false });
+    expect(detail!.lots.items[0]).toMatchObject({ reserveMet: false });
     expect(JSON.stringify(detail)).not.toContain('reservePrice');
     const [draft] = await database.db.select().from(auctions).where(eq(auctions.status, 'draft'));
     expect(await getPublicAuction({ db: database.db, auctionId: draft!.id, now })).toBeNull();

@@ -71,7 +71,7 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
       const late = at(x.lastClose, DAY + MINUTE);
       expect((await dashboardStats({ db, now: late })).pendingOrders).toBe(0);
       const lotStatus = async (now: Date) =>
-        (await getPublicAuction({ db, auctionId: x.auctionId, now }))!.lots[0]!.status;
+        (await getPublicAuction({ db, auctionId: x.auctionId, now }))!.lots.items[0]!.status;
       expect(await lotStatus(at(x.lastClose, HOUR))).toBe('sold');
       expect(await lotStatus(late)).toBe('overdue');
       // …which is what the tick then writes.
@@ -124,7 +124,7 @@ describe.each(testDrivers())('engine rules on %s', (driver) => {
       const [order] = await db.select().from(orders);
       await payOrder(db, { userId: x.buyer.id, orderId: order!.id, now: at(x.lastClose, HOUR) });
       expect(
-        (await getPublicAuction({ db, auctionId: x.auctionId, now: at(x.lastClose, 2 * DAY) }))!.lots[0]!.status,
+        (await getPublicAuction({ db, auctionId: x.auctionId, now: at(x.lastClose, 2 * DAY) }))!.lots.items[0]!.status,
       ).toBe('paid');
     });
   });

@@ -27,6 +27,11 @@ export const buyerLotRows: Record<string, MatrixRow> = {
     expect: everyone('ok'),
     why: 'a public lot page; the personal part shows only the caller’s own state',
   },
+  '/lots/[id]/bids': {
+    probe: { method: 'GET', path: () => `/lots/${fixtures().liveLotId}/bids` },
+    expect: everyone('ok'),
+    why: 'a lot’s whole bid history, public like the lot page, with names masked',
+  },
   '/api/v1/auctions': { probe: get('/api/v1/auctions'), expect: everyone('ok'), why: 'public read API' },
   '/api/v1/auctions/[id]': {
     probe: { method: 'GET', path: () => `/api/v1/auctions/${fixtures().endedAuctionId}` },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auctionListQuerySchema } from './list-query';
+import { auctionListQuerySchema, pageQuerySchema } from './list-query';
 import {
   apiErrorSchema,
   auctionDetailSchema,
@@ -7,6 +7,7 @@ import {
   auctionSummarySchema,
   idParamSchema,
   lotLiveSchema,
+  lotPageSchema,
   lotSummarySchema,
   myLotStateSchema,
   publicBidSchema,
@@ -46,12 +47,13 @@ const idParameter = (what: string) => ({
   schema: parameterSchema(idParamSchema),
 });
 
-const queryParameters = Object.entries(auctionListQuerySchema.shape).map(([name, schema]) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema: parameterSchema(schema),
-}));
+const queryParameters = (query: z.ZodObject) =>
+  Object.entries(query.shape).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: parameterSchema(schema as z.ZodType),
+  }));
 
 function componentSchemas(): Record<string, JsonSchema> {
   // Every named schema is registered, so nested ones are referenced rather than inlined.
@@ -60,6 +62,7 @@ function componentSchemas(): Record<string, JsonSchema> {
     auctionSummarySchema,
     auctionPageSchema,
     lotSummarySchema,
+    lotPageSchema,
     auctionDetailSchema,
     publicBidSchema,
     lotLiveSchema,
@@ -93,7 +96,7 @@ export function openApiDocument(serverUrl: string) {
       '/api/v1/auctions': {
         get: {
           summary: 'Published auctions, a page at a time, optionally one group',
-          parameters: queryParameters,
+          parameters: queryParameters(auctionListQuerySchema),
           responses: {
             '200': json(auctionPageSchema, 'A page of auctions', 'public, s-maxage=30'),
             '400': refusal('A bad group or page'),
@@ -102,11 +105,11 @@ export function openApiDocument(serverUrl: string) {
       },
       '/api/v1/auctions/{id}': {
         get: {
-          summary: 'A published auction with its lots',
-          parameters: [idParameter('auction')],
+          summary: 'A published auction with a page of its lots',
+          parameters: [idParameter('auction'), ...queryParameters(pageQuerySchema)],
           responses: {
             '200': json(auctionDetailSchema, 'The auction', 'public, s-maxage=5'),
-            '400': refusal('The id is not a positive integer'),
+            '400': refusal('The id is not a positive integer, or the page is not one'),
             '404': refusal('No such published auction'),
           },
         },

@@ -25,20 +25,22 @@ export const auctionSummarySchema = z
     status: z.enum(auctionStatus.enumValues),
     previewStartsAt: instant,
     startsAt: instant,
-    endsAt: instant,
+    endsAt: instant.meta({
+      description: 'When bidding closes: the auction’s end, or later if anti-sniping kept a lot open',
+    }),
     depositAmount: fen,
     lotCount: z.int().min(0),
   })
   .meta({ id: 'AuctionSummary' });
 
-export const auctionPageSchema = z
-  .object({
-    items: z.array(auctionSummarySchema),
-    page: z.int().min(1),
-    pages: z.int().min(1),
-    total: z.int().min(0),
-  })
-  .meta({ id: 'AuctionPage' });
+/** One page of a list the API answers a page at a time (?page= picks it). */
+const pageSchemaOf = <Item extends z.ZodType>(item: Item, meta: { id: string; description: string }) =>
+  z.object({ items: z.array(item), page: z.int().min(1), pages: z.int().min(1), total: z.int().min(0) }).meta(meta);
+
+export const auctionPageSchema = pageSchemaOf(auctionSummarySchema, {
+  id: 'AuctionPage',
+  description: 'One page of published auctions',
+});
 
 export const lotSummarySchema = z
   .object({
@@ -59,12 +61,17 @@ export const lotSummarySchema = z
   })
   .meta({ id: 'LotSummary' });
 
+export const lotPageSchema = pageSchemaOf(lotSummarySchema, {
+  id: 'LotPage',
+  description: 'One page of an auction’s lots, in catalogue order',
+});
+
 export const auctionDetailSchema = auctionSummarySchema
   .extend({
     description: z.string(),
     previewEndsAt: instant,
     buyerPremiumBps: z.int().min(0).max(10_000),
-    lots: z.array(lotSummarySchema),
+    lots: lotPageSchema,
   })
   .meta({ id: 'AuctionDetail' });
 

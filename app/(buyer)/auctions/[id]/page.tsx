@@ -8,20 +8,34 @@ import { PayDepositButton } from '@/components/deposits/pay-deposit-button';
 import { Countdown } from '@/components/time/countdown';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { db } from '@/db';
 import { idParamSchema } from '@/lib/api/v1/schemas';
-import { getPublicAuction } from '@/lib/auctions/get-public-auction';
+import { AUCTION_LOTS_PAGE_SIZE, getPublicAuction } from '@/lib/auctions/get-public-auction';
 import { currentUser } from '@/lib/auth/current-user';
 import { myDepositStatuses } from '@/lib/deposits/my-deposit-statuses';
 import { formatFen } from '@/lib/money';
+import { pageRequest } from '@/lib/pagination';
 import { engineRules } from '@/lib/server/engine';
 import { isBiddingBlocked } from '@/lib/users/is-bidding-blocked';
 
-export default async function AuctionPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AuctionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const id = idParamSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const auction = await getPublicAuction({ db: db(), auctionId: id.data, now: now(), rules: engineRules() });
+  const auction = await getPublicAuction({
+    db: db(),
+    auctionId: id.data,
+    now: now(),
+    rules: engineRules(),
+    lotPage: pageRequest((await searchParams).page, AUCTION_LOTS_PAGE_SIZE),
+  });
   if (!auction) notFound();
   const user = await currentUser();
   const [t, tLot, format, locale, deposit, blocked] = await Promise.all([
@@ -110,17 +124,25 @@ export default async function AuctionPage({ params }: { params: Promise<{ id: st
           </div>
         </div>
       </header>
-      <section>
-        <h2 className="mb-3 font-serif text-lg font-semibold text-stone-900">{t('lots')}</h2>
-        {auction.lots.length === 0 ? (
+      <section id="lots">
+        <h2 className="mb-3 font-serif text-lg font-semibold text-stone-900">
+          {t('lotsCount', { count: auction.lots.total })}
+        </h2>
+        {auction.lots.items.length === 0 ? (
           <EmptyState title={t('lots')} body={t('noLots')} />
         ) : (
           <div className="grid gap-3 md:grid-cols-2">
-            {auction.lots.map((lot) => (
+            {auction.lots.items.map((lot) => (
               <LotCard key={lot.id} lot={lot} serverNow={serverNow} />
             ))}
           </div>
         )}
+        <Pagination
+          page={auction.lots.page}
+          pages={auction.lots.pages}
+          basePath={`/auctions/${auction.id}`}
+          anchor="lots"
+        />
       </section>
     </article>
   );

@@ -1,19 +1,29 @@
 import { db } from '@/db';
+import { pageQuerySchema } from '@/lib/api/v1/list-query';
 import { CACHE, apiJson, apiRead, parseId } from '@/lib/api/v1/respond';
 import { auctionDetailSchema } from '@/lib/api/v1/schemas';
 import { auctionDetailOf } from '@/lib/api/v1/to-api';
-import { getPublicAuction } from '@/lib/auctions/get-public-auction';
+import { AUCTION_LOTS_PAGE_SIZE, getPublicAuction } from '@/lib/auctions/get-public-auction';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
+import { pageRequest } from '@/lib/pagination';
 import { engineRules } from '@/lib/server/engine';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/v1/auctions/:id: a published auction with its lots. */
-export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+/** GET /api/v1/auctions/:id?page=1: a published auction with a page of its lots. */
+export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return apiRead(async () => {
     const auctionId = parseId((await params).id);
-    const auction = await getPublicAuction({ db: db(), auctionId, now: now(), rules: engineRules() });
+    const query = pageQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) throw new AppError('VALIDATION', 'page must be a whole number ≥ 1');
+    const auction = await getPublicAuction({
+      db: db(),
+      auctionId,
+      now: now(),
+      rules: engineRules(),
+      lotPage: pageRequest(query.data.page, AUCTION_LOTS_PAGE_SIZE),
+    });
     if (!auction) throw new AppError('NOT_FOUND', 'No such auction');
     return apiJson(auctionDetailSchema, auctionDetailOf(auction), CACHE.auction);
   });
