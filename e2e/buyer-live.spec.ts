@@ -82,6 +82,11 @@ test.describe('[LIVE] two buyers bid against each other on a phone', () => {
     const seenByZhao = await bidSeenAfter(qian.page, 'step-bid-2', zhao.page, 'current-price', '¥120.00');
     await expect(zhao.page.getByTestId('my-state')).toHaveText('您的出价已被超过');
     await expect(zhao.page.getByTestId('leader')).toContainText('钱**');
+    // The tick sends 赵 the outbid notice; his open page's bell shows it once he is back on the tab.
+    await expect(zhao.page.getByTestId('unread-count')).toHaveCount(0);
+    expect((await request.get('/api/tick', { headers: auth })).ok()).toBe(true);
+    await zhao.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect(zhao.page.getByTestId('unread-count')).toHaveText('1');
     for (const [who, figure] of [
       ['钱 saw 赵’s bid', seenByQian],
       ['赵 saw 钱’s bid', seenByZhao],

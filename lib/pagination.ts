@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
+/** The highest page number anyone may ask for, in the pages and in the API. */
+export const MAX_PAGE = 100_000;
+
 /** Page numbers come from the URL: anything that is not a positive integer means page 1. */
-const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+const pageSchema = z.coerce.number().int().min(1).max(MAX_PAGE).catch(1);
 
 export type PageRequest = { page: number; pageSize: number; offset: number };
 

@@ -75,7 +75,7 @@ export const auctionMachine = setup({
   },
 });
 
-/** When bidding in the whole auction closes: its own end, or later if anti-sniping kept a lot open. */
+/** When bidding in the whole auction closes: its last lot's end (staggered slots, anti-sniping), never before its own. */
 export function auctionClosesAt(context: AuctionContext): Date {
   return context.lastLotEndsAt > context.endsAt ? context.lastLotEndsAt : context.endsAt;
 }

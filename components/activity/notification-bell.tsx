@@ -1,9 +1,29 @@
+'use client';
+
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { getJson } from '@/components/polling/get-json';
+import { useVisiblePoll } from '@/components/polling/use-visible-poll';
+import type { UnreadCount } from '@/lib/api/v1/schemas';
 
-/** The header's bell: links to the notifications, with the unread count (99+ past that). */
-export function NotificationBell({ unread }: { unread: number }) {
+/** A new notice (outbid, won, refund made) shows on an open page within this, not only on the next. */
+const POLL_MS = 30_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/**
+ * The header's bell: links to the notifications, with the unread count (99+ past that). The
+ * server renders it with the count; while the tab is visible it asks again now and then. The
+ * header gives it a new key on every server render, so a fresh count (after marking read)
+ * replaces a polled one.
+ */
+export function NotificationBell({ unread: rendered }: { unread: number }) {
   const t = useTranslations('siteHeader');
+  const [unread, setUnread] = useState(rendered);
+  useVisiblePoll(async () => setUnread((await getJson<UnreadCount>('/api/v1/me/unread')).unread), {
+    everyMs: POLL_MS,
+    maxBackoffMs: MAX_BACKOFF_MS,
+  });
   const label = unread > 0 ? t('unreadCount', { count: unread }) : t('notifications');
   return (
     <Link

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { NotificationBell } from '@/components/activity/notification-bell';
@@ -27,7 +28,7 @@ export async function SiteHeader({ user, unread = 0 }: { user: CurrentUser | nul
                   {t('admin')}
                 </Link>
               ) : (
-                <NotificationBell unread={unread} />
+                <NotificationBell key={randomUUID()} unread={unread} />
               )}
               <Link
                 href={user.role === 'admin' ? '/admin' : '/me'}

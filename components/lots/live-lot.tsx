@@ -134,7 +134,7 @@ export function LiveLot({
       <div>
         <h2 className="mb-2 text-sm font-semibold text-stone-900">{t('history')}</h2>
         {live.recentBids.length === 0 ? (
-          <p className="text-sm text-stone-500">{t('noBidsYet')}</p>
+          <p className="text-sm text-stone-500">{t(live.nextMinimumBid === null ? 'noBids' : 'noBidsYet')}</p>
         ) : (
           <BidList bids={live.recentBids} />
         )}

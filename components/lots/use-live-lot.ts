@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { serverClock } from '@/components/time/server-clock';
 import type { LotLive, MyLotState } from '@/lib/api/v1/schemas';
+import { getJson } from '@/components/polling/get-json';
+import { useVisiblePoll } from '@/components/polling/use-visible-poll';
 import { isOlderReading } from './live-order';
 
 /** Polled this often while the tab is visible, so a bid shows on every open page well within 2 s. */
@@ -11,12 +13,6 @@ const POLL_MS = 800;
 const MAX_BACKOFF_MS = 30_000;
 /** The shared clock is re-measured this often while the lot is open, and whenever the tab is back in view. */
 const CLOCK_REMEASURE_MS = 5 * 60_000;
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { cache: 'no-store', headers: { accept: 'application/json' } });
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return (await response.json()) as T;
-}
 
 /**
  * The lot's live state, kept fresh by short polling of the public read API (works on any
@@ -48,41 +44,12 @@ export function useLiveLot(initial: LotLive, initialMine: MyLotState) {
     if (apply(await getJson<LotLive>(`/api/v1/lots/${initial.id}`))) await refreshMine();
   }, [apply, initial.id, refreshMine]);
 
+  // Back in view, the clock is checked too: the device may have slept or had its clock changed.
+  useVisiblePoll(poll, { everyMs: POLL_MS, maxBackoffMs: MAX_BACKOFF_MS, onVisible: () => void serverClock.measure() });
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let delay = POLL_MS;
-    let stopped = false;
-    const schedule = () => {
-      if (!stopped && document.visibilityState === 'visible') timer = setTimeout(run, delay);
-    };
-    const run = async () => {
-      try {
-        await poll();
-        delay = POLL_MS;
-      } catch {
-        delay = Math.min(delay * 2, MAX_BACKOFF_MS);
-      }
-      schedule();
-    };
-    const onVisibility = () => {
-      clearTimeout(timer);
-      // Back in view: catch up at once rather than after a full interval, and check the clock
-      // (the device may have slept or had its clock changed meanwhile).
-      if (document.visibilityState === 'visible') {
-        void serverClock.measure();
-        void run();
-      }
-    };
     const remeasure = setInterval(() => void serverClock.measure(), CLOCK_REMEASURE_MS);
-    schedule();
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      clearInterval(remeasure);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, [poll]);
+    return () => clearInterval(remeasure);
+  }, []);
 
   /**
    * After the caller's own bid: the state the action read after it committed shows at once

@@ -4,7 +4,8 @@ import { buttonClass } from './button';
 
 /**
  * Previous / next links that keep the other query parameters. A page holding several lists
- * gives each its own `pageParam`, and `anchor` brings the reader back to that list.
+ * gives each its own `pageParam`, and `anchor` brings the reader back to that list. Past the
+ * end it offers the last page; lists show their empty state only when they have no items at all.
  */
 export function Pagination({
   page,
@@ -22,11 +23,20 @@ export function Pagination({
   anchor?: string;
 }) {
   const t = useTranslations('common');
-  if (pages <= 1) return null;
   const href = (target: number) => {
     const params = new URLSearchParams({ ...query, [pageParam]: String(target) });
     return `${basePath}?${params.toString()}${anchor ? `#${anchor}` : ''}`;
   };
+  // An old link or a typed address may point past the end: show the way back, not "3 of 2".
+  if (page > pages)
+    return (
+      <nav className="mt-6 flex justify-center" aria-label="pagination">
+        <Link className={buttonClass('secondary')} href={href(pages)}>
+          {t('backToLastPage', { page: pages })}
+        </Link>
+      </nav>
+    );
+  if (pages <= 1) return null;
   return (
     <nav className="mt-6 flex items-center justify-between gap-3" aria-label="pagination">
       {page > 1 ? (

@@ -40,7 +40,7 @@ export type PublicAuction = {
   previewStartsAt: Date;
   previewEndsAt: Date;
   startsAt: Date;
-  /** When bidding closes: the auction's end, or later if anti-sniping kept a lot open. */
+  /** When bidding closes: its last lot's end (staggered slots, anti-sniping), never before the auction's. */
   endsAt: Date;
   depositAmount: number;
   buyerPremiumBps: number;

@@ -4,7 +4,7 @@ import type { Executor } from '@/db';
 import { auctions } from '@/db/schema';
 import { AUCTION_GROUP_NAMES } from '@/lib/api/v1/groups';
 import type { Page, PageRequest } from '@/lib/pagination';
-import { auctionMachineColumns } from './machine-context';
+import { auctionClosesAtSql, auctionMachineColumns } from './machine-context';
 import { listAuctionCards, type PublicAuctionCard } from './list-public-auctions';
 
 export type AuctionGroup = (typeof AUCTION_GROUP_NAMES)[number];
@@ -34,10 +34,10 @@ function groupWhere(group: AuctionGroup, now: Date): SQL {
 }
 
 const ORDER: Record<AuctionGroup, SQL> = {
-  live: sql`${auctions.endsAt} asc`,
+  live: sql`${auctionClosesAtSql} asc`,
   preview: sql`${auctions.startsAt} asc`,
   upcoming: sql`${auctions.previewStartsAt} asc`,
-  ended: sql`${auctions.endsAt} desc`,
+  ended: sql`${auctionClosesAtSql} desc`,
 };
 
 /** One group of the home page, a page at a time; statuses shown are the machine's at `now`. */

@@ -2,7 +2,7 @@ import { count, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { auctions, type AuctionStatus } from '@/db/schema';
 import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
-import { auctionMachineColumns, auctionStatusAt } from '@/lib/auctions/machine-context';
+import { auctionClosesAtSql, auctionMachineColumns, auctionStatusAt } from '@/lib/auctions/machine-context';
 import { auctionClosesAt } from '@/machines/auction';
 
 /** What buyers may see: everything published, never drafts. */
@@ -15,7 +15,7 @@ export type PublicAuctionCard = {
   status: AuctionStatus;
   previewStartsAt: Date;
   startsAt: Date;
-  /** When bidding closes: the auction's end, or later if anti-sniping kept a lot open. */
+  /** When bidding closes: its last lot's end (staggered slots, anti-sniping), never before the auction's. */
   endsAt: Date;
   depositAmount: number;
   totalPrice: number;
@@ -73,7 +73,7 @@ export function listPublicAuctions({ db, page, now }: { db: Executor; page: Page
     where: inArray(auctions.status, PUBLIC_AUCTION_STATUSES),
     orderBy: [
       sql`case ${auctions.status} when 'live' then 0 when 'preview' then 1 when 'scheduled' then 2 else 3 end`,
-      sql`case ${auctions.status} when 'live' then extract(epoch from ${auctions.endsAt}) when 'ended' then -extract(epoch from ${auctions.endsAt}) else extract(epoch from ${auctions.startsAt}) end`,
+      sql`case ${auctions.status} when 'live' then extract(epoch from ${auctionClosesAtSql}) when 'ended' then -extract(epoch from ${auctionClosesAtSql}) else extract(epoch from ${auctions.startsAt}) end`,
     ],
     page,
     now,

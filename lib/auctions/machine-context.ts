@@ -26,6 +26,9 @@ export const auctionMachineColumns = {
     "auctions"."ends_at")`.mapWith(toDate),
 };
 
+/** The machine's auctionClosesAt in SQL, to sort by: the later of the auction's end and its last lot's. */
+export const auctionClosesAtSql = sql`greatest(${auctions.endsAt}, ${auctionMachineColumns.lastLotEndsAt})`;
+
 export type AuctionMachineRow = AuctionContext & { status: AuctionStatus };
 
 export function auctionContextOf(row: AuctionMachineRow): AuctionContext {

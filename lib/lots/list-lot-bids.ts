@@ -1,7 +1,8 @@
 import 'server-only';
-import { count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { bids, users } from '@/db/schema';
+import { auctions, bids, lots, users } from '@/db/schema';
+import { PUBLIC_AUCTION_STATUSES } from '@/lib/auctions/list-public-auctions';
 import type { PublicBid } from '@/lib/api/v1/schemas';
 import { pageOf, type Page, type PageRequest } from '@/lib/pagination';
 import { maskName } from './mask-name';
@@ -34,7 +35,7 @@ export async function publicBids({
   }));
 }
 
-/** The whole bid history a page at a time. The caller has already found the lot public. */
+/** A public lot's title and its whole bid history a page at a time, or null if not public. */
 export async function listLotBids({
   db,
   lotId,
@@ -43,10 +44,17 @@ export async function listLotBids({
   db: Executor;
   lotId: number;
   page: PageRequest;
-}): Promise<Page<PublicBid>> {
+}): Promise<{ title: string; bids: Page<PublicBid> } | null> {
+  const [lot] = await db
+    .select({ title: lots.title })
+    .from(lots)
+    .innerJoin(auctions, eq(auctions.id, lots.auctionId))
+    .where(and(eq(lots.id, lotId), inArray(auctions.status, PUBLIC_AUCTION_STATUSES)))
+    .limit(1);
+  if (!lot) return null;
   const [items, [{ total } = { total: 0 }]] = await Promise.all([
     publicBids({ db, lotId, limit: page.pageSize, offset: page.offset }),
     db.select({ total: count() }).from(bids).where(eq(bids.lotId, lotId)),
   ]);
-  return pageOf(items, total, page);
+  return { title: lot.title, bids: pageOf(items, total, page) };
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { lots } from '@/db/schema';
+import { lots, notifications } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { setClock, fixedClock } from '@/lib/clock';
 import { auctionDetailSchema, auctionPageSchema, lotLiveSchema, myLotStateSchema } from '@/lib/api/v1/schemas';
@@ -31,6 +31,7 @@ const lotRoute = await import('@/app/api/v1/lots/[id]/route');
 const meRoute = await import('@/app/api/v1/lots/[id]/me/route');
 const openApiRoute = await import('@/app/api/v1/openapi.json/route');
 const timeRoute = await import('@/app/api/v1/time/route');
+const unreadRoute = await import('@/app/api/v1/me/unread/route');
 
 const published = new Date('2026-11-25T04:00:00Z');
 const request = (path: string) => new Request(`http://gavel.test${path}`);
@@ -153,6 +154,51 @@ describe('the public read API (/api/v1)', () => {
     expect(list.items[0]!.endsAt).toBe(extended);
   });
 
+  it('gives the bell each buyer’s own unread count, privately, and nothing to others', async () => {
+    const { db } = current();
+    const note = (userId: number) => ({ userId, kind: 'outbid', data: { lotId: 1, lotTitle: '茶饼', price: yuan(1) } });
+    await db.insert(notifications).values([note(bidders.bai.id), note(bidders.bai.id), note(bidders.hua.id)]);
+    await db.update(notifications).set({ readAt: bidAt }).where(eq(notifications.userId, bidders.hua.id));
+    const unreadOf = async (user: CurrentUser | null) => {
+      state.user = user;
+      const response = await unreadRoute.GET();
+      return { status: response.status, cache: response.headers.get('cache-control'), body: await response.json() };
+    };
+    expect(await unreadOf({ id: bidders.bai.id, name: '白浩伟', role: 'buyer' })).toEqual({
+      status: 200,
+      cache: 'private, no-store',
+      body: { unread: 2 },
+    });
+    expect((await unreadOf({ id: bidders.hua.id, name: '华新', role: 'buyer' })).body).toEqual({ unread: 0 });
+    expect(await unreadOf(null)).toMatchObject({ status: 401, cache: 'no-store', body: { error: 'UNAUTHENTICATED' } });
+    expect(await unreadOf({ id: bidders.bai.id, name: 'admin', role: 'admin' })).toMatchObject({
+      status: 403,
+      body: { error: 'FORBIDDEN' },
+    });
+  });
+
+  it('orders live auctions by when bidding really closes, staggered slots included', async () => {
+    const { db } = current();
+    // Ends first on paper, but its five lots close a minute apart, the last 4 minutes later.
+    const staggered = await publishedAuction(db, published, {
+      lots: Array.from({ length: 5 }, () => ({})),
+      settings: { closingIntervalSeconds: 60 },
+    });
+    const plain = await publishedAuction(db, published, {
+      settings: { endsAt: at(staggered.endsAt, 2 * MINUTE) },
+    });
+    await tick(db, staggered.startsAt);
+    setClock(fixedClock(at(staggered.startsAt, MINUTE)));
+    for (const path of ['/api/v1/auctions?group=live', '/api/v1/auctions']) {
+      const body = auctionPageSchema.parse(await (await auctionsRoute.GET(request(path))).json());
+      const ids = body.items.map((item) => item.id).filter((id) => id !== auction.auctionId);
+      expect(ids, path).toEqual([plain.auctionId, staggered.auctionId]);
+      expect(body.items.find((item) => item.id === staggered.auctionId)!.endsAt).toBe(
+        at(staggered.endsAt, 4 * MINUTE).toISOString(),
+      );
+    }
+  });
+
   it('pages an auction’s lots in catalogue order, 20 at a time, and refuses a bad page', async () => {
     const { db } = current();
     const big = await publishedAuction(db, published, {
@@ -168,7 +214,9 @@ describe('the public read API (/api/v1)', () => {
     const second = await pageOf('?page=2');
     expect(second.lots.items.map((lot) => lot.title)).toEqual(['拍品 21', '拍品 22', '拍品 23']);
     expect((await pageOf('?page=9')).lots.items).toEqual([]);
-    for (const query of ['?page=0', '?page=x', '?page=1.5']) {
+    // A repeated parameter means its first value, as on the auction page.
+    expect((await pageOf('?page=2&page=1')).lots.page).toBe(2);
+    for (const query of ['?page=0', '?page=x', '?page=1.5', '?page=100001']) {
       const response = await auctionRoute.GET(request(`/x${query}`), params(String(big.auctionId)));
       expect(response.status, query).toBe(400);
     }
@@ -203,15 +251,23 @@ describe('the public read API (/api/v1)', () => {
   it('pages the whole bid history, highest first, names masked, and never a proxy maximum', async () => {
     const { db } = current();
     const lotId = auction.lotIds[0]!;
-    const first = await listLotBids({ db, lotId, page: pageRequest(1, 1) });
-    const second = await listLotBids({ db, lotId, page: pageRequest(2, 1) });
+    const first = (await listLotBids({ db, lotId, page: pageRequest(1, 1) }))!.bids;
+    const second = (await listLotBids({ db, lotId, page: pageRequest(2, 1) }))!.bids;
     expect([first.total, first.pages]).toEqual([2, 2]);
     expect([...first.items, ...second.items].map((bid) => [bid.bidder, bid.amount])).toEqual([
       ['华**', yuan(110)],
       ['白**', yuan(100)],
     ]);
     expect(JSON.stringify([first, second])).not.toContain(String(yuan(400)));
-    expect((await listLotBids({ db, lotId: auction.lotIds[1]!, page: pageRequest(1, 30) })).items).toEqual([]);
+    expect(await listLotBids({ db, lotId: auction.lotIds[1]!, page: pageRequest(1, 30) })).toMatchObject({
+      title: '茶书',
+      bids: { items: [], total: 0 },
+    });
+    // Nothing of an unpublished auction's lot, and nothing of a lot that does not exist.
+    const { auctions } = await import('@/db/schema');
+    await db.update(auctions).set({ status: 'draft' }).where(eq(auctions.id, auction.auctionId));
+    expect(await listLotBids({ db, lotId, page: pageRequest(1, 30) })).toBeNull();
+    expect(await listLotBids({ db, lotId: 424242, page: pageRequest(1, 30) })).toBeNull();
   });
 
   it('tells each caller their own state and proxy maximum only, privately (IDOR)', async () => {
@@ -298,6 +354,7 @@ describe('the public read API (/api/v1)', () => {
       '/api/v1/auctions/{id}',
       '/api/v1/lots/{id}',
       '/api/v1/lots/{id}/me',
+      '/api/v1/me/unread',
       '/api/v1/time',
     ]);
     // Each 200 schema of the document, turned back into a validator, judges what the route really sent.
@@ -320,6 +377,7 @@ describe('the public read API (/api/v1)', () => {
       '/api/v1/auctions/{id}': await (await auctionRoute.GET(request('/x'), params(String(auction.auctionId)))).json(),
       '/api/v1/lots/{id}': await (await lotRoute.GET(request('/x'), params(lotId))).json(),
       '/api/v1/lots/{id}/me': await (await meRoute.GET(request('/x'), params(lotId))).json(),
+      '/api/v1/me/unread': await (await unreadRoute.GET()).json(),
       '/api/v1/time': await timeRoute.GET().json(),
     };
     for (const [path, body] of Object.entries(real)) {

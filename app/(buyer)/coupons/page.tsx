@@ -71,7 +71,7 @@ export default async function CouponCentrePage({
       </section>
       <section className="space-y-3">
         <h2 className="font-medium text-stone-800">{t('mine')}</h2>
-        {mine.items.length === 0 ? (
+        {mine.total === 0 ? (
           <EmptyState title={t('noneMine')} body={t('noneMineBody')} />
         ) : (
           <ul className="space-y-3">

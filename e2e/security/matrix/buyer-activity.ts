@@ -30,6 +30,11 @@ export const buyerActivityRows: Record<string, MatrixRow> = {
     why: "each buyer's own notifications, read with their id",
   },
   '/me/watchlist': { probe: get('/me/watchlist'), expect: ownBuyerPage, why: "each buyer's own watchlist" },
+  '/api/v1/me/unread': {
+    probe: get('/api/v1/me/unread'),
+    expect: buyersOnly('ok'),
+    why: "the bell's count of the caller's own unread notifications, from their session only",
+  },
   'actions/notifications.ts#markNotificationReadAction': {
     probe: {
       action: true,

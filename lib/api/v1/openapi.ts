@@ -12,6 +12,7 @@ import {
   myLotStateSchema,
   publicBidSchema,
   serverTimeSchema,
+  unreadCountSchema,
 } from './schemas';
 
 type JsonSchema = Record<string, unknown>;
@@ -67,6 +68,7 @@ function componentSchemas(): Record<string, JsonSchema> {
     publicBidSchema,
     lotLiveSchema,
     myLotStateSchema,
+    unreadCountSchema,
     serverTimeSchema,
   ];
   const registry = z.registry<{ id: string }>();
@@ -133,6 +135,16 @@ export function openApiDocument(serverUrl: string) {
             '200': json(myLotStateSchema, 'The caller’s state; signedIn false without a session', 'private, no-store'),
             '400': refusal('The id is not a positive integer'),
             '404': refusal('No such published lot'),
+          },
+        },
+      },
+      '/api/v1/me/unread': {
+        get: {
+          summary: 'How many of the caller’s notifications are unread (session cookie; buyers only)',
+          responses: {
+            '200': json(unreadCountSchema, 'The unread count', 'private, no-store'),
+            '401': refusal('Not signed in'),
+            '403': refusal('Signed in, but not as a buyer'),
           },
         },
       },

@@ -26,7 +26,8 @@ export const auctionSummarySchema = z
     previewStartsAt: instant,
     startsAt: instant,
     endsAt: instant.meta({
-      description: 'When bidding closes: the auction’s end, or later if anti-sniping kept a lot open',
+      description:
+        'When bidding closes: its last lot’s end (staggered slots, anti-sniping), never before the auction’s own',
     }),
     depositAmount: fen,
     lotCount: z.int().min(0),
@@ -115,6 +116,10 @@ export const myLotStateSchema = z
   })
   .meta({ id: 'MyLotState' });
 
+export const unreadCountSchema = z
+  .object({ unread: z.int().min(0).meta({ description: 'The caller’s unread notifications' }) })
+  .meta({ id: 'UnreadCount' });
+
 export const serverTimeSchema = z
   .object({ now: instant.meta({ description: 'The server’s clock when it answered' }) })
   .meta({ id: 'ServerTime' });
@@ -125,3 +130,4 @@ export type AuctionDetail = z.infer<typeof auctionDetailSchema>;
 export type LotLive = z.infer<typeof lotLiveSchema>;
 export type PublicBid = z.infer<typeof publicBidSchema>;
 export type MyLotState = z.infer<typeof myLotStateSchema>;
+export type UnreadCount = z.infer<typeof unreadCountSchema>;

@@ -1,12 +1,13 @@
 import compile from 'icu-minify/compile';
-import format from 'icu-minify/format';
 import { createTranslator } from 'next-intl';
+import { _createCache, _createIntlFormatters } from 'use-intl/core';
+import formatPrecompiled from 'use-intl/format-message/format-only';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../config';
 import { messagesFor } from './index';
 
-// The build precompiles every message (next.config.ts) and pages format them with the small
-// icu-minify runtime; vitest and the scripts use the full ICU parser. Both must say the same.
+// The build compiles every message with icu-minify (next.config.ts) and pages format them with
+// use-intl's format-only; vitest and the scripts parse them at run time. Both must say the same.
 
 type Values = Record<string, string | number | Date>;
 const TIME_ZONE = 'Asia/Shanghai';
@@ -50,11 +51,9 @@ function valueSets(choices: Map<string, (string | number | Date)[]>): Values[] {
   ];
 }
 
-const formatters = {
-  getDateTimeFormat: (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
-  getNumberFormat: (...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args),
-  getPluralRules: (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
-};
+// The formatters and cache use-intl gives format-only when it renders a page.
+const cache = _createCache();
+const formatters = _createIntlFormatters(cache);
 
 describe('precompiled messages', () => {
   it.each(locales)('%s: every message reads the same precompiled as parsed, for every plural and select', (locale) => {
@@ -69,7 +68,12 @@ describe('precompiled messages', () => {
       const compiled = compile(source);
       for (const values of valueSets(argumentChoices(compiled))) {
         const parsed = t(key, values);
-        const precompiled = format(compiled, locale, values, { formatters, timeZone: TIME_ZONE });
+        const precompiled = formatPrecompiled(key, compiled, values, {
+          cache,
+          formatters,
+          locale,
+          timeZone: TIME_ZONE,
+        });
         expect(precompiled, `${key} ${JSON.stringify(values)}`).toBe(parsed);
         checked++;
       }

@@ -42,7 +42,7 @@ export default async function AdminAuctionsPage({
         </Link>
       </div>
       <AuctionListFilters filter={filter} />
-      {page.items.length === 0 ? (
+      {page.total === 0 ? (
         <EmptyState
           title={filtered ? t('noMatch') : t('empty')}
           body={filtered ? t('noMatchBody') : t('emptyBody')}

@@ -46,7 +46,7 @@ export default async function AdminAuditPage({
     <div className="space-y-6">
       <h1 className="font-serif text-2xl font-bold text-stone-900">{t('title')}</h1>
       <AuditFilters filter={filter} admins={options.admins} actions={options.actions} />
-      {page.items.length === 0 ? (
+      {page.total === 0 ? (
         <EmptyState title={t('emptyTitle')} body={Object.keys(kept).length > 0 ? t('emptyFiltered') : t('emptyBody')} />
       ) : (
         <AuditTable rows={page.items} />

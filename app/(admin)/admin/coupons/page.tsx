@@ -35,7 +35,7 @@ export default async function AdminCouponsPage({
         <h1 className="font-serif text-2xl font-bold text-stone-900">{t('title')}</h1>
         {create}
       </div>
-      {page.items.length === 0 ? (
+      {page.total === 0 ? (
         <EmptyState title={t('emptyTitle')} body={t('emptyBody')} />
       ) : (
         <CouponTable rows={page.items} />

@@ -46,7 +46,7 @@ export default async function AdminOrdersPage({
       </div>
       <OrderFilters filters={filters} />
       <p className="text-sm text-stone-500">{t('total', { count: page.total })}</p>
-      {page.items.length === 0 ? (
+      {page.total === 0 ? (
         <EmptyState title={t('emptyTitle')} body={filtered ? t('emptyFiltered') : t('emptyBody')} />
       ) : (
         <OrdersTable orders={page.items} />

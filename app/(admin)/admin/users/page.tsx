@@ -40,7 +40,7 @@ export default async function AdminUsersPage({
     <div className="space-y-6">
       <h1 className="font-serif text-2xl font-bold text-stone-900">{t('title')}</h1>
       <UserFilters search={filter.q} role={filter.role ?? ''} />
-      {page.items.length === 0 ? (
+      {page.total === 0 ? (
         <EmptyState title={t('emptyTitle')} body={filtered ? t('emptyFiltered') : t('emptyBody')} />
       ) : (
         <UserTable rows={page.items} selfId={admin.id} strikeLimit={env().STRIKE_LIMIT} />

@@ -128,7 +128,7 @@ export default async function AuctionPage({
         <h2 className="mb-3 font-serif text-lg font-semibold text-stone-900">
           {t('lotsCount', { count: auction.lots.total })}
         </h2>
-        {auction.lots.items.length === 0 ? (
+        {auction.lots.total === 0 ? (
           <EmptyState title={t('lots')} body={t('noLots')} />
         ) : (
           <div className="grid gap-3 md:grid-cols-2">

@@ -32,7 +32,7 @@ export default async function MyBidsPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-xl">
       <AccountPageTitle title={t('title')} back={tAccount('back')} />
-      {lots.items.length === 0 ? (
+      {lots.total === 0 ? (
         <BrowseEmptyState title={t('empty')} body={t('emptyBody')} browse={t('browse')} />
       ) : (
         <ul className="space-y-3">

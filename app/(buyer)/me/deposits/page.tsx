@@ -38,7 +38,7 @@ export default async function MyDepositsPage({
   return (
     <div className="mx-auto max-w-xl">
       <AccountPageTitle title={t('title')} back={tAccount('back')} />
-      {deposits.items.length === 0 ? (
+      {deposits.total === 0 ? (
         <BrowseEmptyState title={t('empty')} body={t('emptyBody')} browse={t('browse')} />
       ) : (
         <ul className="space-y-3">

@@ -44,7 +44,7 @@ export default async function NotificationsPage({
         </div>
         {unread > 0 && <MarkReadButton />}
       </div>
-      {page.items.length === 0 ? (
+      {page.total === 0 ? (
         <EmptyState
           title={t('emptyTitle')}
           body={t('emptyBody')}

@@ -27,7 +27,7 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
   return (
     <div className="mx-auto max-w-xl">
       <AccountPageTitle title={t('title')} back={tAccount('back')} />
-      {orders.items.length === 0 ? (
+      {orders.total === 0 ? (
         <BrowseEmptyState title={t('empty')} body={t('emptyBody')} browse={t('browse')} />
       ) : (
         <ul className="space-y-3">

@@ -35,7 +35,7 @@ export default async function WatchlistPage({
   return (
     <>
       <h1 className="mb-4 font-serif text-2xl font-bold text-stone-900">{t('title')}</h1>
-      {page.items.length === 0 ? (
+      {page.total === 0 ? (
         <EmptyState
           title={t('emptyTitle')}
           body={t('emptyBody')}

@@ -1,13 +1,13 @@
 import { db } from '@/db';
 import { CACHE, apiJson, apiRead } from '@/lib/api/v1/respond';
-import { auctionListQuerySchema } from '@/lib/api/v1/list-query';
+import { auctionListQuerySchema, queryOf } from '@/lib/api/v1/list-query';
 import { auctionPageSchema } from '@/lib/api/v1/schemas';
 import { auctionSummaryOf } from '@/lib/api/v1/to-api';
 import { listAuctionGroup } from '@/lib/auctions/list-auction-group';
 import { listPublicAuctions } from '@/lib/auctions/list-public-auctions';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
-import { pageRequest } from '@/lib/pagination';
+import { MAX_PAGE, pageRequest } from '@/lib/pagination';
 
 export const dynamic = 'force-dynamic';
 const PAGE_SIZE = 20;
@@ -15,8 +15,9 @@ const PAGE_SIZE = 20;
 /** GET /api/v1/auctions?group=live&page=1: published auctions, a page at a time. */
 export function GET(request: Request): Promise<Response> {
   return apiRead(async () => {
-    const query = auctionListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!query.success) throw new AppError('VALIDATION', 'group must be live, preview, upcoming or ended; page ≥ 1');
+    const query = auctionListQuerySchema.safeParse(queryOf(request));
+    if (!query.success)
+      throw new AppError('VALIDATION', `group must be live, preview, upcoming or ended; page from 1 to ${MAX_PAGE}`);
     const page = pageRequest(query.data.page, PAGE_SIZE);
     const at = now();
     const result = query.data.group

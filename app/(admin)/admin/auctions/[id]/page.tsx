@@ -66,7 +66,7 @@ export default async function AdminAuctionDetailPage({
         <SettlementSummary summary={auction.summary} />
       </Section>
       <Section id="lots" title={t('lots')}>
-        {lots.items.length === 0 ? (
+        {lots.total === 0 ? (
           <EmptyState title={t('noLotsTitle')} body={t('noLotsBody')} />
         ) : (
           <LotsTable auctionId={auctionId} lots={lots.items} />
@@ -84,7 +84,7 @@ export default async function AdminAuctionDetailPage({
         <FailedRefunds refunds={failed.items} total={failed.total} />
       </Section>
       <Section id="deposits" title={t('deposits', { count: deposits.total })}>
-        {deposits.items.length === 0 ? (
+        {deposits.total === 0 ? (
           <p className="text-sm text-stone-500">{t('noDeposits')}</p>
         ) : (
           <DepositsTable deposits={deposits.items} />

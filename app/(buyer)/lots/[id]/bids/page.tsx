@@ -6,11 +6,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { db } from '@/db';
 import { idParamSchema } from '@/lib/api/v1/schemas';
-import { now } from '@/lib/clock';
-import { getLotLive } from '@/lib/lots/get-lot-live';
 import { listLotBids } from '@/lib/lots/list-lot-bids';
 import { pageRequest } from '@/lib/pagination';
-import { engineRules } from '@/lib/server/engine';
 
 const PAGE_SIZE = 30;
 
@@ -24,26 +21,30 @@ export default async function LotBidsPage({
 }) {
   const id = idParamSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const found = await getLotLive({ db: db(), lotId: id.data, now: now(), rules: engineRules() });
-  if (!found) notFound();
-  const [history, t] = await Promise.all([
+  const [found, t] = await Promise.all([
     listLotBids({ db: db(), lotId: id.data, page: pageRequest((await searchParams).page, PAGE_SIZE) }),
     getTranslations('lotPage'),
   ]);
+  if (!found) notFound();
+  const history = found.bids;
   return (
     <div className="mx-auto max-w-xl">
       <AccountPageTitle
-        title={t('historyOf', { title: found.record.lot.title })}
+        title={t('historyOf', { title: found.title })}
         back={t('backToLot')}
         backHref={`/lots/${id.data}`}
       />
-      <p className="mb-3 text-sm text-stone-500">{t('historyCount', { count: history.total })}</p>
-      {history.items.length === 0 ? (
-        <EmptyState title={t('noBidsYet')} body={t('noBidsBody')} />
+      {history.total === 0 ? (
+        <EmptyState title={t('noBids')} body={t('noBidsBody')} />
       ) : (
-        <div className="rounded-2xl border border-stone-200 bg-white px-4 py-2">
-          <BidList bids={history.items} withDate />
-        </div>
+        <>
+          <p className="mb-3 text-sm text-stone-500">{t('historyCount', { count: history.total })}</p>
+          {history.items.length > 0 && (
+            <div className="rounded-2xl border border-stone-200 bg-white px-4 py-2">
+              <BidList bids={history.items} withDate />
+            </div>
+          )}
+        </>
       )}
       <Pagination page={history.page} pages={history.pages} basePath={`/lots/${id.data}/bids`} />
     </div>

@@ -1,12 +1,12 @@
 import { db } from '@/db';
-import { pageQuerySchema } from '@/lib/api/v1/list-query';
+import { pageQuerySchema, queryOf } from '@/lib/api/v1/list-query';
 import { CACHE, apiJson, apiRead, parseId } from '@/lib/api/v1/respond';
 import { auctionDetailSchema } from '@/lib/api/v1/schemas';
 import { auctionDetailOf } from '@/lib/api/v1/to-api';
 import { AUCTION_LOTS_PAGE_SIZE, getPublicAuction } from '@/lib/auctions/get-public-auction';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
-import { pageRequest } from '@/lib/pagination';
+import { MAX_PAGE, pageRequest } from '@/lib/pagination';
 import { engineRules } from '@/lib/server/engine';
 
 export const dynamic = 'force-dynamic';
@@ -15,8 +15,8 @@ export const dynamic = 'force-dynamic';
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return apiRead(async () => {
     const auctionId = parseId((await params).id);
-    const query = pageQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!query.success) throw new AppError('VALIDATION', 'page must be a whole number ≥ 1');
+    const query = pageQuerySchema.safeParse(queryOf(request));
+    if (!query.success) throw new AppError('VALIDATION', `page must be a whole number from 1 to ${MAX_PAGE}`);
     const auction = await getPublicAuction({
       db: db(),
       auctionId,

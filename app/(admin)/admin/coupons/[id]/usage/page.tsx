@@ -43,7 +43,7 @@ export default async function CouponUsagePage({
       <p className="text-sm text-stone-600">
         {t('usageCounts', { issued: coupon.issuedCount, total: coupon.totalQuantity, used: coupon.usedCount })}
       </p>
-      {usage.items.length === 0 ? (
+      {usage.total === 0 ? (
         <EmptyState title={t('usageEmptyTitle')} body={t('usageEmptyBody')} />
       ) : (
         <CouponUsageTable rows={usage.items} />
