@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { AdminCatalogueFixtures } from './fixtures/admin-catalogue';
-import { adminState, readFixtures, screenshot } from './support';
+import { adminState, fillFormField, readFixtures, screenshot } from './support';
 
 test.use({ storageState: adminState, viewport: { width: 1280, height: 900 } });
 
@@ -113,8 +113,8 @@ test("[CATALOGUE] an operator relists an ended auction's unsold lots into a seco
   await expect(page.getByRole('heading', { name: '流拍拍品再拍' })).toBeVisible();
   await expect(page.getByTestId('relist-lot')).toHaveCount(2);
   await shootBoth(page, 'admin-relist');
-  await page.getByTestId('relist-lot').nth(0).getByLabel('起拍价（¥）').fill('80');
-  await page.getByTestId('relist-lot').nth(1).getByLabel('起拍价（¥）').fill('60');
+  await fillFormField(page.getByTestId('relist-lot').nth(0).getByLabel('起拍价（¥）'), '80');
+  await fillFormField(page.getByTestId('relist-lot').nth(1).getByLabel('起拍价（¥）'), '60');
   await page.getByRole('button', { name: '创建二拍专场' }).click();
   await expect(page).toHaveURL(/\/admin\/auctions\/\d+\/edit$/);
   await expect(page.getByRole('heading', { name: '目录测试：已结束的专场（二拍）' })).toBeVisible();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Demo accounts created by the seed (scripts/seed/demo-accounts.ts). */
 export const demo = {
@@ -100,4 +100,16 @@ export async function signUpBuyer(page: Page, name = '测试买家') {
   await page.getByRole('button', { name: '注册并登录' }).click();
   await expect(page.getByTestId('current-user')).toContainText(name);
   return buyer;
+}
+
+/**
+ * Fills a field of a react-hook-form form and checks it took. Right after the form appears,
+ * its field array may still be registering inputs and writing their defaults, which can land
+ * between Playwright's select-all and its typing (100 then 80 gives 10080).
+ */
+export async function fillFormField(field: Locator, value: string) {
+  await expect(async () => {
+    await field.fill(value);
+    await expect(field).toHaveValue(value, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
 }

@@ -126,7 +126,14 @@ type Addressed = Extract<Surface, { kind: 'page' | 'route' }>;
 const routes = surface.filter((item): item is Addressed => item.kind === 'route');
 const pages = surface.filter((item): item is Addressed => item.kind === 'page' && !FRAMEWORK_ERROR_PAGES.has(item.key));
 
+/**
+ * Each test's run time grows with the surface it covers (about 4 s an action on these two
+ * cores), so its timeout does too: a timeout here is there to catch a hang, not to time.
+ */
+const timeoutFor = (items: number, perItemMs: number) => Math.max(180_000, items * perItemMs);
+
 test(`[FUZZ] every server action answers hostile input with a refusal, never a 5xx, and writes nothing (${actions.length} actions)`, async () => {
+  test.setTimeout(timeoutFor(actions.length, 10_000));
   test.info().annotations.push({ type: 'seed', description: String(SEED) });
   const run = new Run();
   for (const action of actions) {
@@ -151,6 +158,7 @@ test(`[FUZZ] every server action answers hostile input with a refusal, never a 5
 });
 
 test(`[FUZZ] every route handler answers hostile requests with a refusal, never a 5xx, and writes nothing (${routes.length} routes)`, async () => {
+  test.setTimeout(timeoutFor(routes.length, 10_000));
   const run = new Run();
   for (const route of routes) {
     for (const role of FUZZ_ROLES) {
@@ -182,6 +190,7 @@ test(`[FUZZ] every route handler answers hostile requests with a refusal, never 
 });
 
 test(`[FUZZ] every page answers hostile paths and query strings without a 5xx (${pages.length} pages)`, async () => {
+  test.setTimeout(timeoutFor(pages.length, 10_000));
   const run = new Run();
   for (const page of pages) {
     for (const role of FUZZ_ROLES) {
