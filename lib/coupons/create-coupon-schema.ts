@@ -82,6 +82,7 @@ export function couponFormSchema(timeZone: string) {
 }
 
 export type CouponFormInput = z.input<ReturnType<typeof couponFormSchema>>;
+export type CouponFormData = z.output<ReturnType<typeof couponFormSchema>>;
 
 /** The edit action: which coupon, and the same form. */
 export function couponEditSchema(timeZone: string) {

@@ -10,7 +10,7 @@ import { applyFieldErrors } from '@/components/auth/apply-action-errors';
 import { FormAlert } from '@/components/auth/form-alert';
 import { FormField } from '@/components/auth/form-field';
 import { Button } from '@/components/ui/button';
-import { couponFormSchema, type CouponFormInput } from '@/lib/coupons/create-coupon-schema';
+import { couponFormSchema, type CouponFormData, type CouponFormInput } from '@/lib/coupons/create-coupon-schema';
 import type { FieldErrors } from '@/lib/errors';
 
 type Props = {
@@ -37,7 +37,7 @@ export function CouponForm({ timeZone, auctions, defaults, existing }: Props) {
     getValues,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<CouponFormInput>({ resolver: zodResolver(schema) as never, defaultValues: defaults });
+  } = useForm<CouponFormInput, unknown, CouponFormData>({ resolver: zodResolver(schema), defaultValues: defaults });
   const termsLocked = (existing?.issuedCount ?? 0) > 0;
 
   // The server parses the raw input with the same schema, so send what was typed.
